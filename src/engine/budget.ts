@@ -1,0 +1,95 @@
+import { EncscanError } from './errors.js';
+
+/** Counting semaphore whose waiters leave the queue when their signal aborts. */
+export class Semaphore {
+  private free: number;
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async acquire(signal?: AbortSignal): Promise<() => void> {
+    throwIfAborted(signal);
+    if (this.free > 0) {
+      this.free--;
+      return this.releaser();
+    }
+    await new Promise<void>((resolve, reject) => {
+      const wake = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = (): void => {
+        const i = this.waiters.indexOf(wake);
+        if (i >= 0) this.waiters.splice(i, 1);
+        reject(abortError(signal));
+      };
+      this.waiters.push(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    return this.releaser();
+  }
+
+  private releaser(): () => void {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const next = this.waiters.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
+}
+
+/** Gives up an endpoint after `limit` consecutive timeouts, so a tarpit cannot eat the whole budget. */
+export class CircuitBreaker {
+  private readonly timeouts = new Map<string, number>();
+  constructor(private readonly limit = 3) {}
+
+  check(key: string): void {
+    if ((this.timeouts.get(key) ?? 0) >= this.limit) {
+      throw new EncscanError('ENCSCAN_CIRCUIT_OPEN', `${key}: gave up after ${this.limit} consecutive timeouts`);
+    }
+  }
+  timedOut(key: string): void {
+    this.timeouts.set(key, (this.timeouts.get(key) ?? 0) + 1);
+  }
+  succeeded(key: string): void {
+    this.timeouts.delete(key);
+  }
+}
+
+export function abortError(signal?: AbortSignal): EncscanError {
+  const reason: unknown = signal?.reason;
+  if (reason instanceof EncscanError) return reason;
+  return new EncscanError('ENCSCAN_ABORTED', 'operation aborted');
+}
+
+export function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw abortError(signal);
+}
+
+/** Runs `op` with a per-operation timeout that also honours the caller's signal. */
+export async function withTimeout<T>(
+  ms: number,
+  signal: AbortSignal | undefined,
+  what: string,
+  op: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  throwIfAborted(signal);
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(new EncscanError('ENCSCAN_TIMEOUT', `${what}: no answer within ${ms / 1000}s`)), ms);
+  const onAbort = (): void => ctl.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      ctl.signal.addEventListener('abort', () => reject(abortError(ctl.signal)), { once: true });
+      op(ctl.signal).then(resolve, reject);
+    });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}

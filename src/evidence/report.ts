@@ -1,0 +1,102 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ErrorEntry } from './common.js';
+import { TargetEvidence } from './target.js';
+
+export const AREAS = ['tls', 'certificate', 'http', 'hsts', 'dns', 'dnssec', 'dane', 'mail'] as const;
+export const Area = Type.Union(AREAS.map((a) => Type.Literal(a)));
+export type Area = Static<typeof Area>;
+
+export const SEVERITIES = ['pass', 'info', 'warn', 'fail'] as const;
+export const Severity = Type.Union(SEVERITIES.map((s) => Type.Literal(s)));
+export type Severity = Static<typeof Severity>;
+
+export const Finding = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9-]+\\.[a-z0-9-]+\\.[a-z0-9-]+$' }),
+    check: Type.String(),
+    outcome: Type.String(),
+    area: Area,
+    severity: Severity,
+    title: Type.String(),
+    detail: Type.String(),
+    citation: Type.Array(Type.String()),
+    remediation: Type.Optional(Type.String()),
+    endpoint: Type.Optional(Type.String({ description: 'address:port when the finding concerns one endpoint' })),
+  },
+  { additionalProperties: false },
+);
+export type Finding = Static<typeof Finding>;
+
+export const CheckRun = Type.Object(
+  {
+    id: Type.String(),
+    status: Type.Union([Type.Literal('ran'), Type.Literal('not-applicable'), Type.Literal('not-tested')]),
+  },
+  { additionalProperties: false },
+);
+export type CheckRun = Static<typeof CheckRun>;
+
+export const TLS_GRADES = ['A+', 'A', 'A-', 'B', 'C', 'D', 'E', 'F', 'T', 'M'] as const;
+
+export const Score = Type.Object(
+  {
+    profile: Type.String(),
+    rulesVersion: Type.String(),
+    tlsGrade: Type.Union([...TLS_GRADES.map((g) => Type.Literal(g)), Type.Null()]),
+    tlsGradeRulesVersion: Type.String(),
+    overall: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()]),
+    categories: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          score: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()]),
+          verdict: Type.Union([Type.Literal('pass'), Type.Literal('warn'), Type.Literal('fail'), Type.Literal('n/a')]),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+  },
+  { additionalProperties: true },
+);
+export type Score = Static<typeof Score>;
+
+export const TargetStatus = Type.Union([Type.Literal('complete'), Type.Literal('incomplete'), Type.Literal('error')]);
+export type TargetStatus = Static<typeof TargetStatus>;
+
+export const TargetResult = Type.Object(
+  {
+    input: Type.String(),
+    host: Type.String({ description: 'A-label host, or the IP literal' }),
+    displayHost: Type.String({ description: 'U-label form for people' }),
+    port: Type.Integer({ minimum: 1, maximum: 65535 }),
+    status: TargetStatus,
+    errors: Type.Array(ErrorEntry),
+    evidence: TargetEvidence,
+    checks: Type.Array(CheckRun),
+    findings: Type.Array(Finding),
+    score: Score,
+  },
+  { additionalProperties: false },
+);
+export type TargetResult = Static<typeof TargetResult>;
+
+export const Report = Type.Object(
+  {
+    schemaVersion: Type.Literal('1'),
+    tool: Type.Object({ name: Type.Literal('encscan'), version: Type.String() }, { additionalProperties: false }),
+    startedAt: Type.String({ format: 'date-time' }),
+    finishedAt: Type.String({ format: 'date-time' }),
+    levelsVersion: Type.String(),
+    resolver: Type.Object(
+      {
+        mode: Type.Union([Type.Literal('stub'), Type.Literal('iterative')]),
+        servers: Type.Array(Type.String()),
+        world: Type.Union([Type.String(), Type.Null()]),
+      },
+      { additionalProperties: false },
+    ),
+    targets: Type.Array(TargetResult),
+  },
+  { additionalProperties: false, $id: 'urn:encscan:schema:report:1', title: 'encscan report v1' },
+);
+export type Report = Static<typeof Report>;

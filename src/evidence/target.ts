@@ -1,0 +1,34 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Attempts } from './common.js';
+import { DnsEvidence } from './dns.js';
+import { TlsEvidence } from './tls.js';
+import { CertificateInfo, PkiEvidence } from './certificate.js';
+import { EndpointHttp, HttpEvidence } from './http.js';
+
+/** An endpoint is (address, port, SNI name); the port is logical (443), never a lab port. */
+export const EndpointEvidence = Type.Object(
+  {
+    address: Type.String(),
+    port: Type.Integer({ minimum: 1, maximum: 65535 }),
+    sni: Type.Union([Type.String(), Type.Null()]),
+    attempts: Attempts,
+    tls: Type.Optional(TlsEvidence),
+    certificates: Type.Optional(Type.Array(CertificateInfo)),
+    pki: Type.Optional(PkiEvidence),
+    http: Type.Optional(EndpointHttp),
+  },
+  { additionalProperties: true },
+);
+export type EndpointEvidence = Static<typeof EndpointEvidence>;
+
+/** Everything probes gathered for one target. Later areas add their own keys beside these. */
+export const TargetEvidence = Type.Object(
+  {
+    attempts: Attempts,
+    dns: Type.Optional(DnsEvidence),
+    endpoints: Type.Array(EndpointEvidence),
+    http: Type.Optional(HttpEvidence),
+  },
+  { additionalProperties: true },
+);
+export type TargetEvidence = Static<typeof TargetEvidence>;

@@ -1,0 +1,2 @@
+export const violations: string[];
+export function drainViolations(): string[];
