@@ -3,6 +3,7 @@ import tls from 'node:tls';
 import dgram from 'node:dgram';
 import { CircuitBreaker, Semaphore, abortError, throwIfAborted, withTimeout } from './budget.js';
 import { EncscanError, errorCode } from './errors.js';
+import { endpointLabel as endpointKey } from '../evidence/target.js';
 
 export interface SocketAddress {
   address: string;
@@ -31,9 +32,7 @@ export interface TlsConnectRequest {
   preamble?: Preamble;
 }
 
-export function endpointKey(address: string, port: number): string {
-  return net.isIPv6(address) ? `[${address}]:${port}` : `${address}:${port}`;
-}
+export { endpointLabel as endpointKey } from '../evidence/target.js';
 
 /**
  * The only way encscan opens sockets. It accepts IP addresses only (names come from encscan's own

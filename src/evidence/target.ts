@@ -12,6 +12,7 @@ export const EndpointEvidence = Type.Object(
     port: Type.Integer({ minimum: 1, maximum: 65535 }),
     sni: Type.Union([Type.String(), Type.Null()]),
     attempts: Attempts,
+    connections: Type.Optional(Type.Integer({ minimum: 0, description: 'sockets opened to this address:port' })),
     tls: Type.Optional(TlsEvidence),
     certificates: Type.Optional(Type.Array(CertificateInfo)),
     pki: Type.Optional(PkiEvidence),
@@ -32,3 +33,8 @@ export const TargetEvidence = Type.Object(
   { additionalProperties: true },
 );
 export type TargetEvidence = Static<typeof TargetEvidence>;
+
+/** "addr:port" with IPv6 in brackets: how findings and budgets name an endpoint. */
+export function endpointLabel(address: string, port: number): string {
+  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+}

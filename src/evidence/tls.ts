@@ -19,7 +19,6 @@ export const TlsEvidence = Type.Object(
         version: TlsVersionName,
         cipherSuite: CipherSuiteRef,
         alpn: Type.Union([Type.String(), Type.Null()]),
-        ocspStapled: Type.Boolean(),
       },
       { additionalProperties: false },
     ),

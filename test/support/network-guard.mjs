@@ -27,7 +27,19 @@ function violation(what) {
   throw new Error(message);
 }
 
-for (const name of ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveTxt', 'resolveSrv', 'reverse']) {
+// dns.lookup of an IP literal answers without asking anyone (node:net's listen() and connect() call it).
+const lookup = dns.lookup;
+dns.lookup = function guardedLookup(host, ...rest) {
+  if (typeof host === 'string' && net.isIP(host) !== 0) return lookup.call(this, host, ...rest);
+  return violation(`dns.lookup(${String(host)}) would ask the machine's resolver`);
+};
+const promisesLookup = dns.promises.lookup;
+dns.promises.lookup = async function guardedPromisesLookup(host, ...rest) {
+  if (typeof host === 'string' && net.isIP(host) !== 0) return promisesLookup.call(this, host, ...rest);
+  return violation(`dns.promises.lookup(${String(host)}) would ask the machine's resolver`);
+};
+
+for (const name of ['lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveTxt', 'resolveSrv', 'reverse']) {
   dns[name] = (...args) => violation(`dns.${name}(${String(args[0])}) would ask the machine's resolver`);
   dns.promises[name] = async (...args) => violation(`dns.promises.${name}(${String(args[0])}) would ask the machine's resolver`);
 }

@@ -1,0 +1,43 @@
+import { defineCheck } from '../../src/evidence/check.js';
+import { endpointLabel } from '../../src/evidence/target.js';
+
+/** Reported by their own checks (expiry, hostname): they say nothing about the path itself. */
+const NOT_PATH_ERRORS = new Set(['expired', 'not-yet-valid', 'hostname-mismatch', 'no-san']);
+
+export default defineCheck({
+  id: 'certificate.trust',
+  area: 'certificate',
+  title: 'Certificate chain is trusted',
+  cite: ['RFC 5280 §6', 'https://wiki.mozilla.org/CA/Included_Certificates'],
+  needs: ['tls'],
+  outcomes: {
+    trusted: { text: 'the chain leads to a trusted root ({depth} certificates)' },
+    'self-signed': {
+      text: 'the certificate is self-signed: browsers will refuse it',
+      fix: 'Replace it with a certificate from a public CA; Let\'s Encrypt issues them for free with an ACME client such as certbot.',
+    },
+    'incomplete-chain': {
+      text: 'the server does not send the intermediate certificate(s) that link its certificate to a trusted root',
+      fix: 'Configure the full chain: the leaf followed by its intermediates (nginx: ssl_certificate fullchain.pem; Apache 2.4.8+: SSLCertificateFile with the chain appended).',
+    },
+    'untrusted-root': {
+      text: 'the chain ends at a root that is not trusted',
+      fix: 'Use a certificate from a CA trusted by browsers (for example Let\'s Encrypt).',
+    },
+    'invalid-path': {
+      text: 'the chain is not valid: {errors}',
+      fix: 'Reissue the certificate and serve the chain your CA provides; every certificate in it must be a valid CA certificate signing the next.',
+    },
+  },
+  run: ({ endpoints }, ctx) =>
+    endpoints.flatMap((ep) => {
+      if (!ep.pki) return [];
+      const at = endpointLabel(ep.address, ep.port);
+      const errors = ep.pki.errors.filter((e) => !NOT_PATH_ERRORS.has(e));
+      if (errors.length === 0 && ep.pki.path.length > 0) return [ctx.emit('trusted', { depth: ep.pki.path.length }, at)];
+      for (const specific of ['self-signed', 'incomplete-chain', 'untrusted-root'] as const) {
+        if (errors.includes(specific)) return [ctx.emit(specific, {}, at)];
+      }
+      return [ctx.emit('invalid-path', { errors: errors.join(', ') || 'no path to a trust anchor' }, at)];
+    }),
+});

@@ -1,0 +1,2 @@
+export function checkFiles(): string[];
+export function renderRegistry(): string;

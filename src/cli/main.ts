@@ -1,0 +1,93 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EncscanError, UsageError, errorMessage } from '../engine/errors.js';
+import { EXIT } from '../engine/exit-code.js';
+import { TOOL_VERSION } from '../package-root.js';
+import { count, parseConnectTo, seconds } from './options.js';
+
+const EXAMPLES = `
+Examples:
+  encscan scan example.org
+  encscan scan example.org www.example.org:8443 --format json --output scan.json
+  encscan scan https://example.org/login --checks tls,certificate
+  encscan scan example.org --resolver 127.0.0.1:5353 --ca-file internal-roots.pem
+  encscan lab                          # start the embedded lab world on loopback
+  encscan scan good.example.test --world /tmp/encscan-lab/world.json
+
+Exit codes: 0 pass · 1 policy failed · 3 usage error · 4 a target could not be fully scanned`;
+
+export function buildProgram(): Command {
+  const program = new Command('encscan')
+    .description('Website encryption-posture scanner: TLS, certificates, HTTPS/HSTS, DNS (DNSSEC and DANE to come)')
+    .version(TOOL_VERSION, '-V, --version')
+    .option('--debug', 'show stack traces for errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXAMPLES);
+  program
+    .command('scan')
+    .description('scan one or more targets (host, host:port, https:// URL, IP literal)')
+    .argument('<target...>')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--output <path>', 'write the report to a file instead of standard output')
+    .option('--resolver <addr[:port]>', 'use this recursive resolver (stub mode) instead of iterating from the root')
+    .option('--root-hints <file>', 'root hints for iterative resolution (named.root format)')
+    .option('--trust-anchor <file>', 'DNSSEC trust anchor: DS or DNSKEY presentation format, or root-anchors.xml')
+    .option('--ca-file <file>', 'extra trusted root certificates (PEM)')
+    .option('--connect-to <host:port:addr:port>', 'connect to addr:port instead of host:port (repeatable, as curl)', parseConnectTo, [])
+    .option('--timeout <seconds>', 'per network operation', seconds('--timeout'), 10_000)
+    .option('--budget <seconds>', 'per target; outstanding work is cancelled when it runs out', seconds('--budget'), 120_000)
+    .option('--max-connections <n>', 'open at once per address:port', count('--max-connections', 64), 3)
+    .option('--concurrency <n>', 'targets scanned at once', count('--concurrency', 256), 4)
+    .option('--checks <list>', 'comma-separated check ids or areas; a leading - excludes (e.g. tls,hsts,-tls.protocol-version)')
+    .option('--world <file>', 'scan a private world (lab) described by this file')
+    .option('--no-color', 'never colour the text output')
+    .action(async (targets: string[], opts: Record<string, unknown>) => {
+      const { runScan } = await import('./scan-command.js');
+      process.exitCode = await runScan(targets, opts);
+    });
+  program
+    .command('lab')
+    .description('start the embedded lab world on loopback and print its world file; Ctrl-C stops it')
+    .option('--dir <path>', 'where to write world.json and the lab CA')
+    .action(async (opts: { dir?: string }) => {
+      const { runLab } = await import('./lab-command.js');
+      await runLab(opts);
+    });
+  program
+    .command('demo')
+    .description('start the lab, scan every lab host, and say whether each got the verdict it was built for')
+    .option('--no-color', 'never colour the text output')
+    .action(async (opts: { color: boolean }) => {
+      const { runDemo } = await import('./demo-command.js');
+      process.exitCode = await runDemo(opts);
+    });
+  return program;
+}
+
+/** Entry point: every usage problem is one line on stderr and exit 3; never a stack trace unless --debug. */
+export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const c of program.commands) c.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = exitFor(err, debug);
+  }
+}
+
+function exitFor(err: unknown, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    if (err.code === 'commander.executeSubCommandAsync') return EXIT.incomplete;
+    return EXIT.usage; // commander already printed its one-line message
+  }
+  if (debug) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+  if (err instanceof UsageError || (err instanceof EncscanError && err.code === 'ENCSCAN_BAD_FILE')) {
+    process.stderr.write(`encscan: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  process.stderr.write(`encscan: internal error: ${errorMessage(err).split('\n')[0]}${debug ? '' : ' (--debug shows more)'}\n`);
+  return EXIT.incomplete;
+}

@@ -1,0 +1,82 @@
+import { writeFileSync } from 'node:fs';
+import type { Report } from '../evidence/report.js';
+import { UsageError, errorMessage } from '../engine/errors.js';
+import { reportExitCode } from '../engine/exit-code.js';
+import type { ConnectTo } from '../engine/gather.js';
+import { scan } from '../engine/scan.js';
+import { parseTarget } from '../engine/target.js';
+import { loadWorld, type World } from '../engine/world.js';
+import type { ResolverMode } from '../probes/dns/client.js';
+import { IANA_ROOT_HINTS, parseRootHints, parseServerAddress } from '../probes/dns/root-hints.js';
+import { renderJson } from '../report/render-json.js';
+import { renderText } from '../report/render-text.js';
+import { readText } from './options.js';
+import { palette } from './palette.js';
+
+interface ScanFlags {
+  format: 'text' | 'json';
+  output?: string;
+  resolver?: string;
+  rootHints?: string;
+  trustAnchor?: string;
+  caFile?: string;
+  connectTo: ConnectTo[];
+  timeout: number;
+  budget: number;
+  maxConnections: number;
+  concurrency: number;
+  checks?: string;
+  world?: string;
+  color: boolean;
+}
+
+export async function runScan(inputs: string[], raw: Record<string, unknown>): Promise<number> {
+  const flags = raw as unknown as ScanFlags;
+  const targets = inputs.map(parseTarget);
+  const world = flags.world === undefined ? null : loadWorld(flags.world);
+  const caPem = [flags.caFile, world?.caFile ?? undefined].filter((f): f is string => !!f).map((f) => readText('--ca-file', f));
+  if (flags.trustAnchor !== undefined) readText('--trust-anchor', flags.trustAnchor); // used by DNSSEC validation
+  const report = await scan(targets, {
+    timeoutMs: flags.timeout,
+    budgetMs: flags.budget,
+    maxConnections: flags.maxConnections,
+    concurrency: flags.concurrency,
+    checks: flags.checks,
+    resolver: resolverMode(flags, world),
+    caPem,
+    connectTo: flags.connectTo,
+    portMap: world?.portMap ?? new Map(),
+    world: world?.name ?? null,
+  });
+  emit(report, flags);
+  return reportExitCode(report);
+}
+
+/** --resolver (stub) > --root-hints > the world's resolver or root hints > IANA's root servers. Never the system's. */
+export function resolverMode(flags: Pick<ScanFlags, 'resolver' | 'rootHints'>, world: World | null): ResolverMode {
+  if (flags.resolver !== undefined) return { kind: 'stub', servers: [parseServerAddress(flags.resolver)] };
+  if (flags.rootHints !== undefined) {
+    const hints = parseRootHints(readText('--root-hints', flags.rootHints));
+    if (hints.length === 0) throw new UsageError(`--root-hints: no server addresses in ${flags.rootHints}`, 'ENCSCAN_BAD_FILE');
+    return { kind: 'iterative', rootHints: hints };
+  }
+  if (world?.descriptor.resolver !== undefined) return { kind: 'stub', servers: [parseServerAddress(world.descriptor.resolver)] };
+  if (world?.descriptor.rootHints !== undefined) {
+    return { kind: 'iterative', rootHints: world.descriptor.rootHints.map((h) => parseServerAddress(h)) };
+  }
+  return { kind: 'iterative', rootHints: [...IANA_ROOT_HINTS] };
+}
+
+function emit(report: Report, flags: ScanFlags): void {
+  const toFile = flags.output !== undefined;
+  const text = flags.format === 'json' ? renderJson(report) : renderText(report, palette(flags.color && !toFile && process.stdout.isTTY === true));
+  if (!toFile) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(flags.output!, text);
+  } catch (err) {
+    throw new UsageError(`--output: cannot write ${flags.output}: ${errorMessage(err).split('\n')[0]}`, 'ENCSCAN_BAD_FILE');
+  }
+}

@@ -1,0 +1,155 @@
+import type { ProbeId } from '../evidence/check.js';
+import type { Attempt, ErrorEntry } from '../evidence/common.js';
+import type { EndpointEvidence, TargetEvidence } from '../evidence/target.js';
+import type { Connector } from './connector.js';
+import type { ResolverMode } from '../probes/dns/client.js';
+import type { Target } from './target.js';
+import { errorCode, errorMessage } from './errors.js';
+
+export interface ConnectTo {
+  host: string;
+  port: number | null;
+  address: string;
+  toPort: number | null;
+}
+
+export interface GatherContext {
+  connector: Connector;
+  resolver: ResolverMode;
+  timeoutMs: number;
+  probes: Set<ProbeId>;
+  roots: Uint8Array[];
+  connectTo: ConnectTo[];
+  now: Date;
+  signal: AbortSignal;
+}
+
+/** Runs the probes the selected checks need; every failure becomes an attempt, never an exception. */
+export async function gather(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[]): Promise<void> {
+  const addresses = await resolveStage(target, ctx, ev, errors);
+  ev.endpoints = addresses.map((address) => ({
+    address,
+    port: target.port,
+    sni: target.ip === 0 ? target.host : null,
+    attempts: {},
+  }));
+  if (addresses.length === 0) return;
+  const work: Promise<void>[] = [];
+  if (ctx.probes.has('tls')) work.push(tlsStage(target, ctx, ev));
+  if (ctx.probes.has('http')) work.push(httpStage(target, ctx, ev, errors));
+  await Promise.all(work);
+}
+
+async function resolveStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[]): Promise<string[]> {
+  if (target.ip !== 0) {
+    ev.dns = literalDns(target.host, 'literal', [target.host]);
+    ev.attempts['dns'] = { status: 'ok' };
+    return [target.host];
+  }
+  const forced = ctx.connectTo.find((c) => (c.host === '' || c.host === target.host) && (c.port === null || c.port === target.port));
+  if (forced) {
+    ev.dns = literalDns(target.host, 'connect-to', [forced.address]);
+    ev.attempts['dns'] = { status: 'ok' };
+    return [forced.address];
+  }
+  const started = performance.now();
+  const { DnsClient } = await import('../probes/dns/client.js');
+  const { resolveHost } = await import('../probes/dns/resolve-host.js');
+  const client = new DnsClient({ connector: ctx.connector, mode: ctx.resolver, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+  try {
+    const dns = await resolveHost(client, target.host);
+    ev.dns = dns;
+    const ms = Math.round(performance.now() - started);
+    const noAnswer = Object.values(dns.rcode).find((r) => r.startsWith('ENCSCAN_'));
+    if (dns.addresses.length === 0 && noAnswer !== undefined) {
+      ev.attempts['dns'] = { status: 'error', code: noAnswer, detail: `no answer for ${target.host}`, ms };
+      errors.push({ stage: 'dns', code: noAnswer, message: `no DNS answer for ${target.host}` });
+    } else {
+      ev.attempts['dns'] = { status: 'ok', ms };
+    }
+    return dns.addresses.map((a) => a.address);
+  } catch (err) {
+    ev.attempts['dns'] = failed(err, started);
+    errors.push({ stage: 'dns', code: errorCode(err), message: errorMessage(err) });
+    return [];
+  }
+}
+
+function literalDns(name: string, mode: 'literal' | 'connect-to', addresses: string[]): TargetEvidence['dns'] {
+  return {
+    mode,
+    name,
+    rcode: {},
+    cnames: [],
+    addresses: addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+    queries: [],
+  };
+}
+
+async function tlsStage(target: Target, ctx: GatherContext, ev: TargetEvidence): Promise<void> {
+  const { handshake } = await import('../probes/tls/handshake.js');
+  const { describeCertificate } = await import('../pki/certificate-info.js');
+  const { validateChain } = await import('../pki/validate-chain.js');
+  await Promise.all(
+    ev.endpoints.map(async (ep: EndpointEvidence) => {
+      const started = performance.now();
+      try {
+        const result = await handshake({ connector: ctx.connector, address: ep.address, port: ep.port, sni: ep.sni, signal: ctx.signal });
+        ep.tls = result.tls;
+        ep.certificates = await Promise.all(result.chain.map((der) => describeCertificate(der)));
+        ep.pki = await validateChain({ chain: result.chain, roots: ctx.roots, host: target.host, now: ctx.now });
+        ep.attempts['tls'] = { status: 'ok', ms: Math.round(performance.now() - started) };
+      } catch (err) {
+        ep.attempts['tls'] = failed(err, started);
+      }
+      ep.connections = ctx.connector.connectionsTo(ep.address, ep.port);
+    }),
+  );
+  ev.attempts['tls'] = rollUp(ev.endpoints.map((ep) => ep.attempts['tls']!));
+}
+
+async function httpStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[]): Promise<void> {
+  const started = performance.now();
+  const { probeHttp } = await import('../probes/http/probe.js');
+  try {
+    const result = await probeHttp({
+      host: target.host,
+      port: target.port,
+      addresses: ev.endpoints.map((ep) => ep.address),
+      resolve: (host) => resolveOther(host, ctx),
+      connector: ctx.connector,
+      signal: ctx.signal,
+      timeoutMs: ctx.timeoutMs,
+    });
+    ev.http = result.http;
+    for (const { address, http } of result.endpoints) {
+      const ep = ev.endpoints.find((e) => e.address === address);
+      if (ep) ep.http = http;
+    }
+    ev.attempts['http'] = { status: 'ok', ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    ev.attempts['http'] = failed(err, started);
+    errors.push({ stage: 'http', code: errorCode(err), message: errorMessage(err) });
+  }
+}
+
+/** Redirect hops to other hosts resolve through encscan's own resolver too, never the system's. */
+async function resolveOther(host: string, ctx: GatherContext): Promise<string | null> {
+  const forced = ctx.connectTo.find((c) => c.host === host);
+  if (forced) return forced.address;
+  const { DnsClient } = await import('../probes/dns/client.js');
+  const { resolveHost } = await import('../probes/dns/resolve-host.js');
+  const client = new DnsClient({ connector: ctx.connector, mode: ctx.resolver, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+  const dns = await resolveHost(client, host);
+  return dns.addresses[0]?.address ?? null;
+}
+
+function failed(err: unknown, started: number): Attempt {
+  return { status: 'error', code: errorCode(err), detail: errorMessage(err).split('\n')[0]!.slice(0, 300), ms: Math.round(performance.now() - started) };
+}
+
+/** A target-level attempt is ok when any endpoint answered; per-endpoint failures stay in endpoints[]. */
+function rollUp(attempts: Attempt[]): Attempt {
+  if (attempts.some((a) => a.status === 'ok')) return { status: 'ok' };
+  return attempts[0] ?? { status: 'skipped', code: 'no-endpoint' };
+}

@@ -1,0 +1,51 @@
+import type { Check, CheckContext, Emission } from '../evidence/check.js';
+import type { CheckRun, Finding } from '../evidence/report.js';
+import type { TargetEvidence } from '../evidence/target.js';
+import { levelOf, type Levels } from '../report/levels.js';
+
+export interface CheckRunResult {
+  run: CheckRun;
+  emissions: Emission[];
+}
+
+export function runCheck(
+  check: Check,
+  ev: TargetEvidence,
+  env: { now: Date; vars: Record<string, number>; target: { host: string; port: number } },
+): CheckRunResult {
+  if (check.needs.some((p) => ev.attempts[p]?.status !== 'ok')) {
+    return { run: { id: check.id, status: 'not-tested' }, emissions: [] };
+  }
+  if (check.applies && !check.applies(ev)) return { run: { id: check.id, status: 'not-applicable' }, emissions: [] };
+  const ctx: CheckContext<string> = {
+    ...env,
+    emit: (outcome, params = {}, endpoint) => (endpoint === undefined ? { outcome, params } : { outcome, params, endpoint }),
+  };
+  const emissions = check.run(ev, ctx);
+  for (const e of emissions) {
+    if (!(e.outcome in check.outcomes)) throw new Error(`${check.id} emitted undeclared outcome "${e.outcome}"`);
+  }
+  return { run: { id: check.id, status: 'ran' }, emissions };
+}
+
+export function toFinding(check: Check, e: Emission, levels: Levels): Finding {
+  const spec = check.outcomes[e.outcome]!;
+  const id = `${check.id}.${e.outcome}`;
+  const finding: Finding = {
+    id,
+    check: check.id,
+    outcome: e.outcome,
+    area: check.area,
+    severity: levelOf(levels, id),
+    title: check.title,
+    detail: fill(spec.text, e.params),
+    citation: check.cite,
+  };
+  if (spec.fix !== undefined) finding.remediation = fill(spec.fix, e.params);
+  if (e.endpoint !== undefined) finding.endpoint = e.endpoint;
+  return finding;
+}
+
+function fill(template: string, params: Emission['params']): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}

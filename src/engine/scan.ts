@@ -1,0 +1,77 @@
+import pLimit from 'p-limit';
+import type { Report, TargetResult } from '../evidence/report.js';
+import { checks as allChecks } from '../../checks/index.gen.js';
+import { defaultLevels } from '../report/levels.js';
+import { TOOL_VERSION } from '../package-root.js';
+import { Connector, type SocketAddress } from './connector.js';
+import type { ConnectTo } from './gather.js';
+import { scanTarget } from './pipeline.js';
+import { endpointLabel as label } from '../evidence/target.js';
+import { probesFor, selectChecks } from './select-checks.js';
+import type { Target } from './target.js';
+import type { ResolverMode } from '../probes/dns/client.js';
+
+export interface ScanOptions {
+  timeoutMs: number;
+  budgetMs: number;
+  maxConnections: number;
+  concurrency: number;
+  checks?: string;
+  resolver: ResolverMode;
+  /** Extra trusted roots (PEM), beside Node's Mozilla store. */
+  caPem: string[];
+  connectTo: ConnectTo[];
+  portMap: Map<string, SocketAddress>;
+  world: string | null;
+  now?: Date;
+  onTarget?: (result: TargetResult) => void;
+}
+
+export async function scan(targets: Target[], opts: ScanOptions): Promise<Report> {
+  const started = opts.now ?? new Date();
+  const levels = defaultLevels();
+  const checks = selectChecks(allChecks, opts.checks);
+  const portMap = new Map(opts.portMap);
+  for (const c of opts.connectTo) {
+    if (c.toPort !== null && c.port !== null) portMap.set(label(c.address, c.port), { address: c.address, port: c.toPort });
+  }
+  const connector = new Connector({ portMap, maxConnections: opts.maxConnections, timeoutMs: opts.timeoutMs });
+  const probes = probesFor(checks);
+  // Loaded only when a selected check needs certificates: start-up time matters for CI jobs.
+  const roots = probes.has('tls') ? (await import('../pki/trust-store.js')).trustStore(opts.caPem) : [];
+  const limit = pLimit(opts.concurrency);
+  const results = await Promise.all(
+    targets.map((target) =>
+      limit(async () => {
+        const result = await scanTarget(target, {
+          connector,
+          resolver: opts.resolver,
+          timeoutMs: opts.timeoutMs,
+          budgetMs: opts.budgetMs,
+          probes,
+          roots,
+          connectTo: opts.connectTo,
+          now: started,
+          checks,
+          levels,
+        });
+        opts.onTarget?.(result);
+        return result;
+      }),
+    ),
+  );
+  return {
+    schemaVersion: '1',
+    tool: { name: 'encscan', version: TOOL_VERSION },
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    levelsVersion: levels.levelsVersion,
+    resolver: {
+      mode: opts.resolver.kind,
+      servers: (opts.resolver.kind === 'stub' ? opts.resolver.servers : opts.resolver.rootHints).map((s) => label(s.address, s.port)),
+      world: opts.world,
+    },
+    targets: results,
+  };
+}
+

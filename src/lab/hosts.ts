@@ -1,0 +1,67 @@
+/**
+ * The lab's web hosts and DNS scenarios, each with the warn/fail finding ids it is built to produce.
+ * The demo and the end-to-end tests compare a scan with `expect`: exactly these, nothing else.
+ */
+export type LabCert = 'good' | 'expired' | 'not-yet-valid' | 'wrong-name' | 'self-signed' | 'no-intermediate';
+
+export interface LabWebHost {
+  name: string;
+  description: string;
+  /** Logical IPv4 address published in DNS; the port map sends its :443 and :80 to lab ports. */
+  address: string;
+  cert: LabCert;
+  /** Strict-Transport-Security headers sent on HTTPS, in order. */
+  sts: string[];
+  /** Plain-HTTP listener: redirect to https on the same host, or serve content. */
+  http: 'redirect' | 'content';
+  maxVersion?: 'TLSv1' | 'TLSv1.2' | 'TLSv1.3';
+  expect: string[];
+}
+
+export interface LabDnsScenario {
+  name: string;
+  description: string;
+  expect: string[];
+}
+
+const GOOD_STS = ['max-age=63072000; includeSubDomains'];
+
+function host(n: number, name: string, description: string, parts: Partial<LabWebHost> & { expect: string[] }): LabWebHost {
+  return { name, description, address: `127.0.1.${n}`, cert: 'good', sts: GOOD_STS, http: 'redirect', ...parts };
+}
+
+export const LAB_WEB_HOSTS: readonly LabWebHost[] = [
+  host(1, 'good.example.test', 'good chain, TLS 1.3, HSTS two years, HTTP redirects to HTTPS', { expect: [] }),
+  host(2, 'expired.example.test', 'leaf expired 30 days ago', { cert: 'expired', expect: ['certificate.expiry.expired'] }),
+  host(3, 'not-yet-valid.example.test', 'leaf valid only from next week', {
+    cert: 'not-yet-valid',
+    expect: ['certificate.expiry.not-yet-valid'],
+  }),
+  host(4, 'wrong-name.example.test', 'certificate for another name', { cert: 'wrong-name', expect: ['certificate.hostname.mismatch'] }),
+  host(5, 'self-signed.example.test', 'self-signed leaf', { cert: 'self-signed', expect: ['certificate.trust.self-signed'] }),
+  host(6, 'no-intermediate.example.test', 'leaf sent without its intermediate', {
+    cert: 'no-intermediate',
+    expect: ['certificate.trust.incomplete-chain'],
+  }),
+  host(7, 'hsts-short.example.test', 'HSTS max-age of five minutes', { sts: ['max-age=300'], expect: ['hsts.header.too-short'] }),
+  host(8, 'hsts-missing.example.test', 'no HSTS header', { sts: [], expect: ['hsts.header.missing'] }),
+  host(9, 'hsts-malformed.example.test', 'HSTS max-age that is not a number', {
+    sts: ['max-age=forever'],
+    expect: ['hsts.header.invalid'],
+  }),
+  host(10, 'hsts-duplicate.example.test', 'two HSTS headers', {
+    sts: [...GOOD_STS, 'max-age=0'],
+    expect: ['hsts.header.multiple-headers'],
+  }),
+  host(11, 'no-redirect.example.test', 'plain HTTP serves the site without redirecting', {
+    http: 'content',
+    expect: ['http.redirect.serves-http'],
+  }),
+  host(12, 'legacy.example.test', 'TLS 1.0 only', { maxVersion: 'TLSv1', expect: ['tls.protocol-version.legacy'] }),
+];
+
+export const LAB_DNS_SCENARIOS: readonly LabDnsScenario[] = [
+  { name: 'www.example.test', description: 'CNAME to good.example.test', expect: [] },
+  { name: 'missing.example.test', description: 'name that does not exist', expect: ['dns.resolves.nxdomain'] },
+  { name: 'www.broken.test', description: 'zone whose server answers SERVFAIL', expect: ['dns.resolves.servfail'] },
+];

@@ -1,0 +1,71 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:net';
+import type { IssuedCert, LabPki } from './pki.js';
+import type { LabCert, LabWebHost } from './hosts.js';
+
+const DAY = 86_400_000;
+
+export interface RunningWebHost {
+  host: LabWebHost;
+  httpsPort: number;
+  httpPort: number;
+  close(): Promise<void>;
+}
+
+async function certificateFor(host: LabWebHost, pki: LabPki, now: Date): Promise<IssuedCert & { sent: string }> {
+  const t = now.getTime();
+  const names = host.name === 'good.example.test' ? [host.name, 'www.example.test'] : [host.name];
+  const plan: Record<LabCert, Parameters<LabPki['issueLeaf']>[0]> = {
+    good: { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY) },
+    expired: { names, notBefore: new Date(t - 120 * DAY), notAfter: new Date(t - 30 * DAY) },
+    'not-yet-valid': { names, notBefore: new Date(t + 7 * DAY), notAfter: new Date(t + 97 * DAY) },
+    'wrong-name': { names: ['other.example.test'], notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY) },
+    'self-signed': { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY), selfSigned: true },
+    'no-intermediate': { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY) },
+  };
+  const issued = await pki.issueLeaf(plan[host.cert]);
+  return { ...issued, sent: host.cert === 'no-intermediate' ? issued.certPem : issued.chainPem };
+}
+
+/** One HTTPS and one plain-HTTP listener for a lab host, on 127.0.0.1 and ephemeral ports. */
+export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Promise<RunningWebHost> {
+  const cert = await certificateFor(host, pki, now);
+  const secure = https.createServer(
+    {
+      key: cert.keyPem,
+      cert: cert.sent,
+      minVersion: 'TLSv1',
+      maxVersion: host.maxVersion ?? 'TLSv1.3',
+      ciphers: host.maxVersion === 'TLSv1' ? 'DEFAULT:@SECLEVEL=0' : undefined,
+    },
+    (req, res) => {
+      if (host.sts.length > 0) res.setHeader('Strict-Transport-Security', host.sts);
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end(`encscan lab: ${host.name} (${host.description})\n`);
+    },
+  );
+  const plain = http.createServer((req, res) => {
+    if (host.http === 'redirect') {
+      const name = (req.headers.host ?? host.name).replace(/:\d+$/, '');
+      res.writeHead(301, { Location: `https://${name}${req.url ?? '/'}` }).end();
+    } else {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`encscan lab: ${host.name} over plain HTTP\n`);
+    }
+  });
+  const [httpsPort, httpPort] = [await listen(secure), await listen(plain)];
+  return { host, httpsPort, httpPort, close: async () => void (await Promise.all([stop(secure), stop(plain)])) };
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function stop(server: http.Server | https.Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,184 @@
+// Decodes the X.509 fields encscan reasons about (RFC 5280 §4.1, §4.2.1). Names stay as DER
+// bytes so issuer/subject comparison is exact; extension values (and RSA keys) that fail to
+// decode are listed in `malformed` instead of failing the whole certificate.
+import { createHash } from 'node:crypto';
+import { TAG, children, content, decodeError, expectTlv, readOid, readSmallInt, readTime, readTlv, toHex, whole, type Tlv } from './der.js';
+import { formatIpBytes } from './hostname.js';
+import { EC_PUBLIC_KEY, EXTENSIONS, RSA_ENCRYPTION } from './oids.js';
+
+export interface CertFields {
+  der: Uint8Array;
+  sha256: string;
+  /** 1, 2 or 3. */
+  version: number;
+  /** Serial INTEGER content as hex, without the sign-padding zero byte. */
+  serial: string;
+  signatureAlgorithm: string;
+  /** RFC 5280 §4.1.1.2: the TBS signature field must equal the outer one. */
+  signatureAlgorithmsAgree: boolean;
+  issuer: Uint8Array;
+  subject: Uint8Array;
+  issuerHex: string;
+  subjectHex: string;
+  notBefore: Date;
+  notAfter: Date;
+  spki: Uint8Array;
+  spkiSha256: string;
+  keyAlgorithm: string;
+  /** Named-curve OID for EC keys. */
+  curve?: string;
+  rsaModulusBits?: number;
+  basicConstraints?: { ca: boolean; pathLen?: number };
+  /** Bit i set when KeyUsage bit i is asserted (digitalSignature = bit 0, keyCertSign = bit 5). */
+  keyUsage?: number;
+  extKeyUsage?: string[];
+  subjectKeyId?: string;
+  authorityKeyId?: string;
+  /** Absent when the certificate has no subjectAltName extension. */
+  san?: { dns: string[]; ip: string[] };
+  /** OIDs of extensions (or of the key algorithm) whose value did not decode. */
+  malformed: string[];
+}
+
+export const KEY_CERT_SIGN = 1 << 5;
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+export function parseCertificate(der: Uint8Array): CertFields {
+  const cert = expectTlv(der, 0, TAG.sequence);
+  if (cert.end !== der.length) throw decodeError('trailing bytes after certificate');
+  const [tbs, outerAlg, sig] = children(der, cert);
+  if (!tbs || !outerAlg || !sig || tbs.tag !== TAG.sequence || sig.tag !== TAG.bitString) throw decodeError('not a certificate');
+  const parts = children(der, tbs);
+  let i = 0;
+  let version = 1;
+  if (parts[0]?.tag === 0xa0) {
+    version = readSmallInt(der, expectTlv(der, parts[0].contentStart, TAG.integer, parts[0].end)) + 1;
+    i = 1;
+  }
+  const [serial, tbsAlg, issuer, validity, subject, spki] = parts.slice(i, i + 6);
+  if (!serial || !tbsAlg || !issuer || !validity || !subject || !spki) throw decodeError('truncated TBSCertificate');
+  if (serial.tag !== TAG.integer || issuer.tag !== TAG.sequence || subject.tag !== TAG.sequence) throw decodeError('bad TBSCertificate');
+  const [notBefore, notAfter] = children(der, validity);
+  if (!notBefore || !notAfter) throw decodeError('bad validity');
+  const signatureAlgorithm = algorithmOid(der, outerAlg);
+  const fields: CertFields = {
+    der,
+    sha256: sha256(der),
+    version,
+    serial: serialHex(content(der, serial)),
+    signatureAlgorithm,
+    signatureAlgorithmsAgree: Buffer.from(whole(der, tbsAlg)).equals(whole(der, outerAlg)),
+    issuer: whole(der, issuer),
+    subject: whole(der, subject),
+    issuerHex: toHex(whole(der, issuer)),
+    subjectHex: toHex(whole(der, subject)),
+    notBefore: readTime(der, notBefore),
+    notAfter: readTime(der, notAfter),
+    spki: whole(der, spki),
+    spkiSha256: sha256(whole(der, spki)),
+    keyAlgorithm: '',
+    malformed: [],
+  };
+  readKey(der, spki, fields);
+  const extensions = parts.slice(i + 6).find((t) => t.tag === 0xa3);
+  if (extensions) readExtensions(der, expectTlv(der, extensions.contentStart, TAG.sequence, extensions.end), fields);
+  return fields;
+}
+
+function algorithmOid(der: Uint8Array, alg: Tlv): string {
+  const oid = children(der, alg)[0];
+  if (!oid) throw decodeError('empty AlgorithmIdentifier');
+  return readOid(der, oid);
+}
+
+function serialHex(bytes: Uint8Array): string {
+  const trimmed = bytes.length > 1 && bytes[0] === 0 ? bytes.subarray(1) : bytes;
+  return toHex(trimmed);
+}
+
+function readKey(der: Uint8Array, spki: Tlv, out: CertFields): void {
+  const [alg, key] = children(der, spki);
+  if (!alg || !key || key.tag !== TAG.bitString) throw decodeError('bad SubjectPublicKeyInfo');
+  const [oid, params] = children(der, alg);
+  if (!oid) throw decodeError('empty key AlgorithmIdentifier');
+  out.keyAlgorithm = readOid(der, oid);
+  if (out.keyAlgorithm === EC_PUBLIC_KEY && params?.tag === TAG.oid) out.curve = readOid(der, params);
+  if (out.keyAlgorithm === RSA_ENCRYPTION) {
+    try {
+      // BIT STRING content: one unused-bits byte, then RSAPublicKey { modulus, publicExponent }.
+      const rsaKey = expectTlv(der, key.contentStart + 1, TAG.sequence, key.end);
+      const modulus = expectTlv(der, rsaKey.contentStart, TAG.integer, rsaKey.end);
+      out.rsaModulusBits = bitLength(content(der, modulus));
+    } catch {
+      out.malformed.push(RSA_ENCRYPTION);
+    }
+  }
+}
+
+function bitLength(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length && bytes[i] === 0) i++;
+  if (i === bytes.length) return 0;
+  return (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i]!));
+}
+
+function readExtensions(der: Uint8Array, list: Tlv, out: CertFields): void {
+  for (const ext of children(der, list)) {
+    const parts = children(der, ext);
+    const oid = parts[0] ? readOid(der, parts[0]) : '';
+    const value = parts[parts.length - 1];
+    if (!value || value.tag !== TAG.octetString) {
+      out.malformed.push(oid);
+      continue;
+    }
+    try {
+      readExtension(der, oid, readTlv(der, value.contentStart, value.end), out);
+    } catch {
+      out.malformed.push(oid);
+    }
+  }
+}
+
+function readExtension(der: Uint8Array, oid: string, v: Tlv, out: CertFields): void {
+  switch (oid) {
+    case EXTENSIONS.basicConstraints: {
+      const [first, second] = children(der, v);
+      const ca = first?.tag === TAG.boolean && der[first.contentStart] !== 0;
+      const lenTlv = first?.tag === TAG.integer ? first : second;
+      out.basicConstraints = lenTlv ? { ca, pathLen: readSmallInt(der, lenTlv) } : { ca };
+      return;
+    }
+    case EXTENSIONS.keyUsage: {
+      const bits = content(der, v).subarray(1);
+      let flags = 0;
+      for (let bit = 0; bit < 9; bit++) if ((bits[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) flags |= 1 << bit;
+      out.keyUsage = flags;
+      return;
+    }
+    case EXTENSIONS.extKeyUsage:
+      out.extKeyUsage = children(der, v).map((t) => readOid(der, t));
+      return;
+    case EXTENSIONS.subjectKeyIdentifier:
+      out.subjectKeyId = toHex(content(der, v));
+      return;
+    case EXTENSIONS.authorityKeyIdentifier: {
+      const keyId = children(der, v).find((t) => t.tag === 0x80); // [0] IMPLICIT KeyIdentifier
+      if (keyId) out.authorityKeyId = toHex(content(der, keyId));
+      return;
+    }
+    case EXTENSIONS.subjectAltName: {
+      const san = { dns: [] as string[], ip: [] as string[] };
+      for (const name of children(der, v)) {
+        if (name.tag === 0x82) san.dns.push(Buffer.from(content(der, name)).toString('latin1')); // [2] dNSName
+        if (name.tag === 0x87) {
+          const ip = formatIpBytes(content(der, name)); // [7] iPAddress; other lengths are not addresses
+          if (ip) san.ip.push(ip);
+        }
+      }
+      out.san = san;
+      return;
+    }
+  }
+}
+

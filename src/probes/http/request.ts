@@ -1,0 +1,131 @@
+import { Client, errors, type buildConnector } from 'undici';
+import type { Connector } from '../../engine/connector.js';
+import { EncscanError, errorCode, type ErrorCode } from '../../engine/errors.js';
+import type { HttpHop } from '../../evidence/http.js';
+
+export interface HttpGetOptions {
+  url: URL;
+  /** IP from encscan's resolver; the socket goes there, never to a name. */
+  address: string;
+  connector: Connector;
+  signal?: AbortSignal;
+  /** Bounds the whole request: connect, handshake, headers and body. */
+  timeoutMs: number;
+  /** Body bytes read (and discarded) at most; default 64 KiB. */
+  maxBodyBytes?: number;
+}
+
+const MAX_HEADER_BYTES = 64 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+// Trust is judged by the TLS and PKI probes; here any certificate and any protocol must do.
+const TLS_OPTIONS = { rejectUnauthorized: false, minVersion: 'TLSv1', ciphers: 'ALL:@SECLEVEL=0' } as const;
+
+/** One GET, no redirect following. Network failures come back as a hop with `error`, never as a throw. */
+export async function httpGet(opts: HttpGetOptions): Promise<HttpHop> {
+  const hop: HttpHop = { url: opts.url.href, address: opts.address, status: null, location: null, sts: [], server: null };
+  const deadline = new Deadline(opts.timeoutMs, opts.signal, `GET ${opts.url.href}`);
+  const client = new Client(opts.url.origin, {
+    connect: connectVia(opts.url, opts.address, opts.connector, deadline.signal),
+    headersTimeout: opts.timeoutMs,
+    bodyTimeout: opts.timeoutMs,
+    maxHeaderSize: MAX_HEADER_BYTES,
+  });
+  try {
+    const res = await client.request({
+      method: 'GET',
+      path: `${opts.url.pathname}${opts.url.search}`,
+      headers: { 'user-agent': 'encscan', accept: '*/*' },
+      signal: deadline.signal,
+    });
+    hop.status = res.statusCode;
+    hop.location = first(res.headers['location']);
+    hop.sts = all(res.headers['strict-transport-security']);
+    hop.server = first(res.headers['server']);
+    // The body tells us nothing, but draining a little lets well-behaved servers finish cleanly.
+    await discard(res.body, opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  } catch (err) {
+    if (hop.status === null) hop.error = httpErrorCode(err);
+  } finally {
+    deadline.clear();
+    await client.destroy().catch(() => undefined);
+  }
+  return hop;
+}
+
+/**
+ * undici's connect hook: the socket always goes through the Connector to `address` at the URL's
+ * logical port, with SNI from the URL, so undici never resolves a name or dials on its own.
+ */
+function connectVia(url: URL, address: string, connector: Connector, signal: AbortSignal): buildConnector.connector {
+  const port = logicalPort(url);
+  const servername = url.hostname.replace(/^\[|\]$/g, '');
+  return (_opts, callback) => {
+    const socket =
+      url.protocol === 'https:'
+        ? connector.tls({ address, port, servername, signal, options: TLS_OPTIONS })
+        : connector.tcp(address, port, signal);
+    socket.then(
+      (s) => callback(null, s),
+      (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)), null),
+    );
+  };
+}
+
+function logicalPort(url: URL): number {
+  if (url.port !== '') return Number(url.port);
+  return url.protocol === 'https:' ? 443 : 80;
+}
+
+/** Reads at most `max` bytes, then drops the stream; errors past the headers do not matter. */
+async function discard(body: AsyncIterable<Buffer>, max: number): Promise<void> {
+  let seen = 0;
+  try {
+    for await (const chunk of body) {
+      seen += chunk.length;
+      if (seen >= max) break;
+    }
+  } catch {
+    // Timeout or reset mid-body: status and headers are already recorded.
+  }
+}
+
+function httpErrorCode(err: unknown): ErrorCode {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') return 'ENCSCAN_HTTP_HEADERS_TOO_LARGE';
+  // llhttp errors do not always carry an HPE_* code (e.g. a reply that is not HTTP at all).
+  if (err instanceof errors.HTTPParserError) return 'ENCSCAN_HTTP_BAD_RESPONSE';
+  if (code === 'UND_ERR_SOCKET') return 'ENCSCAN_HTTP'; // closed mid-exchange
+  return errorCode(err);
+}
+
+function first(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+function all(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? [...value] : [value];
+}
+
+/** One signal for the whole request: aborts with ENCSCAN_TIMEOUT after `ms`, or with the caller's reason. */
+class Deadline {
+  private readonly ctl = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private readonly onAbort = (): void => this.ctl.abort(this.parent?.reason);
+
+  constructor(ms: number, private readonly parent: AbortSignal | undefined, what: string) {
+    this.timer = setTimeout(() => this.ctl.abort(new EncscanError('ENCSCAN_TIMEOUT', `${what}: no answer within ${ms / 1000}s`)), ms);
+    if (parent?.aborted) this.onAbort();
+    else parent?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.ctl.signal;
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+    this.parent?.removeEventListener('abort', this.onAbort);
+  }
+}

@@ -1,0 +1,72 @@
+import type { Connector } from '../../engine/connector.js';
+import type { TlsEvidence, TlsVersionName } from '../../evidence/tls.js';
+import { suiteByName } from '../../tls/cipher-suites.js';
+
+export interface HandshakeResult {
+  tls: TlsEvidence;
+  /** DER certificates the server sent, leaf first (node:tls orders them by issuer). */
+  chain: Uint8Array[];
+}
+
+const VERSION: Record<string, TlsVersionName> = {
+  TLSv1: 'TLSv1.0',
+  'TLSv1.1': 'TLSv1.1',
+  'TLSv1.2': 'TLSv1.2',
+  'TLSv1.3': 'TLSv1.3',
+  SSLv3: 'SSLv3',
+};
+
+/**
+ * One full handshake with node:tls that still reaches weak servers: every version node offers and
+ * SECLEVEL 0. Trust is decided later by our own code, so the handshake accepts any certificate, and
+ * `ca: []` keeps node from appending roots from its own store to the chain the server sent.
+ */
+export async function handshake(opts: {
+  connector: Connector;
+  address: string;
+  port: number;
+  sni: string | null;
+  signal?: AbortSignal;
+}): Promise<HandshakeResult> {
+  const started = performance.now();
+  const socket = await opts.connector.tls({
+    address: opts.address,
+    port: opts.port,
+    servername: opts.sni,
+    signal: opts.signal,
+    options: {
+      minVersion: 'TLSv1',
+      ciphers: 'ALL:@SECLEVEL=0',
+      rejectUnauthorized: false,
+      ca: [],
+      ALPNProtocols: ['h2', 'http/1.1'],
+    },
+  });
+  try {
+    const protocol = socket.getProtocol() ?? '';
+    const cipher = socket.getCipher();
+    return {
+      tls: {
+        negotiated: {
+          version: VERSION[protocol] ?? 'TLSv1.2',
+          cipherSuite: suiteByName(cipher.standardName ?? cipher.name),
+          alpn: typeof socket.alpnProtocol === 'string' ? socket.alpnProtocol : null,
+        },
+        handshakeMs: Math.round(performance.now() - started),
+      },
+      chain: peerChain(socket.getPeerCertificate(true)),
+    };
+  } finally {
+    socket.destroy();
+  }
+}
+
+function peerChain(leaf: import('node:tls').DetailedPeerCertificate): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const seen = new Set<object>();
+  for (let c = leaf; c && c.raw && !seen.has(c) && out.length < 20; c = c.issuerCertificate) {
+    seen.add(c);
+    out.push(new Uint8Array(c.raw));
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+import type { Finding, Report, TargetResult } from '../evidence/report.js';
+import { targetExitCode, EXIT } from '../engine/exit-code.js';
+import { printable } from './sanitize.js';
+
+export interface Palette {
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+export const plain: Palette = { red: (s) => s, yellow: (s) => s, green: (s) => s, dim: (s) => s, bold: (s) => s };
+
+const ORDER: Record<Finding['severity'], number> = { fail: 0, warn: 1, info: 2, pass: 3 };
+
+/** Verdict first, then the findings that need action with their remediation, then a pass count. */
+export function renderTarget(t: TargetResult, c: Palette = plain): string {
+  const code = targetExitCode(t);
+  const verdict = code === EXIT.pass ? c.green('PASS') : code === EXIT.policyFailed ? c.red('FAIL') : c.yellow(t.status.toUpperCase());
+  const where = t.host.includes(':') ? `[${t.host}]:${t.port}` : `${printable(t.displayHost)}:${t.port}`;
+  const overall = t.score.overall === null ? 'no score' : `score ${t.score.overall}/100`;
+  const lines = [`${c.bold(where)}  ${verdict}  ${c.dim(overall)}`];
+  const cats = t.score.categories.filter((k) => k.verdict !== 'n/a').map((k) => `${k.id} ${k.score} ${k.verdict}`);
+  if (cats.length > 0) lines.push(c.dim(`  categories: ${cats.join(' · ')}`));
+  for (const e of t.errors) lines.push(c.yellow(`  could not finish: ${e.stage}: ${e.code}: ${printable(e.message, 200)}`));
+  const shown = t.findings.filter((f) => f.severity !== 'pass').sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  for (const f of shown) {
+    const label = f.severity === 'fail' ? c.red('FAIL') : f.severity === 'warn' ? c.yellow('WARN') : c.dim('info');
+    const at = f.endpoint === undefined ? '' : c.dim(`  [${f.endpoint}]`);
+    lines.push(`  ${label} ${f.id}${at}`, `       ${printable(f.detail)}`);
+    if (f.remediation !== undefined && f.severity !== 'info') lines.push(c.dim(`       fix: ${printable(f.remediation)}`));
+  }
+  const passed = t.findings.filter((f) => f.severity === 'pass').length;
+  const untested = t.checks.filter((k) => k.status === 'not-tested').map((k) => k.id);
+  lines.push(c.green(`  ✓ ${passed} passed`) + (untested.length > 0 ? c.dim(`, not tested: ${untested.join(', ')}`) : ''));
+  return lines.join('\n');
+}
+
+export function renderText(report: Report, c: Palette = plain): string {
+  const head = c.dim(
+    `encscan ${report.tool.version} · ${report.startedAt} · resolver ${report.resolver.mode}` +
+      (report.resolver.world ? ` (world ${printable(report.resolver.world)})` : ''),
+  );
+  return `${[head, ...report.targets.map((t) => renderTarget(t, c))].join('\n\n')}\n`;
+}
