@@ -72,6 +72,13 @@ export class Connector {
   }
 
   async tcp(address: string, port: number, signal?: AbortSignal): Promise<net.Socket> {
+    const socket = await this.open(address, port, signal);
+    this.breaker.succeeded(endpointKey(address, port));
+    return socket;
+  }
+
+  /** Connects without marking success: for TLS, only a finished handshake resets the breaker. */
+  private async open(address: string, port: number, signal?: AbortSignal): Promise<net.Socket> {
     const key = endpointKey(address, port);
     const target = this.real(address, port);
     this.breaker.check(key);
@@ -81,7 +88,6 @@ export class Connector {
     socket.once('close', release);
     try {
       await withTimeout(this.timeoutMs, signal, `connect ${key}`, (sig) => connectSocket(socket, target, sig));
-      this.breaker.succeeded(key);
       destroyOnAbort(socket, signal);
       return socket;
     } catch (err) {
@@ -94,7 +100,7 @@ export class Connector {
 
   async tls(req: TlsConnectRequest): Promise<tls.TLSSocket> {
     const key = endpointKey(req.address, req.port);
-    const plain = await this.tcp(req.address, req.port, req.signal);
+    const plain = await this.open(req.address, req.port, req.signal);
     try {
       if (req.preamble) {
         const preamble = req.preamble;
@@ -104,6 +110,7 @@ export class Connector {
         handshake(plain, req, sig),
       );
       destroyOnAbort(secure, req.signal);
+      this.breaker.succeeded(key);
       return secure;
     } catch (err) {
       this.recordFailure(key, err);

@@ -5,6 +5,7 @@ import type { Connector } from './connector.js';
 import type { ResolverMode } from '../probes/dns/client.js';
 import type { Target } from './target.js';
 import { errorCode, errorMessage } from './errors.js';
+import { isInconclusive } from '../evidence/inconclusive.js';
 
 export interface ConnectTo {
   host: string;
@@ -148,8 +149,11 @@ function failed(err: unknown, started: number): Attempt {
   return { status: 'error', code: errorCode(err), detail: errorMessage(err).split('\n')[0]!.slice(0, 300), ms: Math.round(performance.now() - started) };
 }
 
-/** A target-level attempt is ok when any endpoint answered; per-endpoint failures stay in endpoints[]. */
+/**
+ * A target-level attempt is ok when some endpoint gave a conclusive result: a handshake, or a refusal
+ * or alert, which is itself evidence. Only when every endpoint was inconclusive (timeouts) did the probe fail.
+ */
 function rollUp(attempts: Attempt[]): Attempt {
-  if (attempts.some((a) => a.status === 'ok')) return { status: 'ok' };
+  if (attempts.some((a) => a.status === 'ok' || !isInconclusive(a.code))) return { status: 'ok' };
   return attempts[0] ?? { status: 'skipped', code: 'no-endpoint' };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorldDescriptor } from '../engine/world.js';
@@ -22,6 +22,7 @@ export interface Lab {
 export async function startLab(opts: { dir?: string; now?: Date } = {}): Promise<Lab> {
   const now = opts.now ?? new Date();
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'encscan-lab-'));
+  mkdirSync(dir, { recursive: true });
   const stops: Array<() => Promise<void>> = [];
   const portMap: Record<string, string> = {};
   try {

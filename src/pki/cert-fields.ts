@@ -4,13 +4,11 @@
 import { createHash } from 'node:crypto';
 import { TAG, children, content, decodeError, expectTlv, readOid, readSmallInt, readTime, readTlv, toHex, whole, type Tlv } from './der.js';
 import { formatIpBytes } from './hostname.js';
-import { EC_PUBLIC_KEY, EXTENSIONS, RSA_ENCRYPTION } from './oids.js';
+import { EC_PUBLIC_KEY, EXTENSIONS, KEY_TYPES } from './oids.js';
 
 export interface CertFields {
   der: Uint8Array;
   sha256: string;
-  /** 1, 2 or 3. */
-  version: number;
   /** Serial INTEGER content as hex, without the sign-padding zero byte. */
   serial: string;
   signatureAlgorithm: string;
@@ -50,12 +48,7 @@ export function parseCertificate(der: Uint8Array): CertFields {
   const [tbs, outerAlg, sig] = children(der, cert);
   if (!tbs || !outerAlg || !sig || tbs.tag !== TAG.sequence || sig.tag !== TAG.bitString) throw decodeError('not a certificate');
   const parts = children(der, tbs);
-  let i = 0;
-  let version = 1;
-  if (parts[0]?.tag === 0xa0) {
-    version = readSmallInt(der, expectTlv(der, parts[0].contentStart, TAG.integer, parts[0].end)) + 1;
-    i = 1;
-  }
+  const i = parts[0]?.tag === 0xa0 ? 1 : 0; // [0] EXPLICIT version, absent in v1
   const [serial, tbsAlg, issuer, validity, subject, spki] = parts.slice(i, i + 6);
   if (!serial || !tbsAlg || !issuer || !validity || !subject || !spki) throw decodeError('truncated TBSCertificate');
   if (serial.tag !== TAG.integer || issuer.tag !== TAG.sequence || subject.tag !== TAG.sequence) throw decodeError('bad TBSCertificate');
@@ -65,7 +58,6 @@ export function parseCertificate(der: Uint8Array): CertFields {
   const fields: CertFields = {
     der,
     sha256: sha256(der),
-    version,
     serial: serialHex(content(der, serial)),
     signatureAlgorithm,
     signatureAlgorithmsAgree: Buffer.from(whole(der, tbsAlg)).equals(whole(der, outerAlg)),
@@ -104,14 +96,14 @@ function readKey(der: Uint8Array, spki: Tlv, out: CertFields): void {
   if (!oid) throw decodeError('empty key AlgorithmIdentifier');
   out.keyAlgorithm = readOid(der, oid);
   if (out.keyAlgorithm === EC_PUBLIC_KEY && params?.tag === TAG.oid) out.curve = readOid(der, params);
-  if (out.keyAlgorithm === RSA_ENCRYPTION) {
+  if (KEY_TYPES[out.keyAlgorithm] === 'RSA') {
     try {
       // BIT STRING content: one unused-bits byte, then RSAPublicKey { modulus, publicExponent }.
       const rsaKey = expectTlv(der, key.contentStart + 1, TAG.sequence, key.end);
       const modulus = expectTlv(der, rsaKey.contentStart, TAG.integer, rsaKey.end);
       out.rsaModulusBits = bitLength(content(der, modulus));
     } catch {
-      out.malformed.push(RSA_ENCRYPTION);
+      out.malformed.push(out.keyAlgorithm);
     }
   }
 }

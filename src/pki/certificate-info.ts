@@ -29,7 +29,7 @@ export async function describeCertificate(der: Uint8Array): Promise<CertificateI
   };
 }
 
-export async function isSelfSigned(cert: CertFields): Promise<boolean> {
+async function isSelfSigned(cert: CertFields): Promise<boolean> {
   return cert.issuerHex === cert.subjectHex && (await verifySignature(cert, cert)) === 'ok';
 }
 

@@ -17,7 +17,7 @@ export const CHAIN_ERRORS = [
   'incomplete-chain',
   'search-limit', // path building hit its depth or work cap before reaching an end
   'bad-signature',
-  'unsupported-signature-algorithm', // WebCrypto cannot check it (e.g. MD5, DSA)
+  'unverifiable-signature', // we cannot check it: MD5, DSA, an unusual curve or encoding
   'expired',
   'not-yet-valid',
   'issuer-not-ca',

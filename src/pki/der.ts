@@ -17,12 +17,10 @@ export const TAG = {
   integer: 0x02,
   bitString: 0x03,
   octetString: 0x04,
-  null: 0x05,
   oid: 0x06,
   utcTime: 0x17,
   generalizedTime: 0x18,
   sequence: 0x30,
-  set: 0x31,
 } as const;
 
 export function decodeError(what: string): EncscanError {

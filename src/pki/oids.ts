@@ -52,5 +52,4 @@ export const EXTENSIONS = {
 } as const;
 
 export const EKU_SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
-export const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
 export const EC_PUBLIC_KEY = '1.2.840.10045.2.1';

@@ -17,7 +17,7 @@ export function checkPath(path: CandidatePath, now: Date): ChainErrorDetail[] {
   if (path.end === 'limit') add('search-limit', last);
   const signatureError = (sig: SignatureCheck | undefined, depth: number): void => {
     if (sig === 'bad') add('bad-signature', depth);
-    if (sig === 'unsupported') add('unsupported-signature-algorithm', depth);
+    if (sig === 'unsupported') add('unverifiable-signature', depth);
   };
   path.links.forEach(signatureError);
   signatureError(path.selfSignature, last);

@@ -78,17 +78,20 @@ export async function searchPaths(input: SearchInput, visit: PathVisitor): Promi
     }
     if (tried.length === 0) {
       if (issuers.length > 0) return emit({ certs, links, end: 'limit' });
-      // A self-issued cert whose own signature fails and that has no other issuer is still a
-      // self-signed end, with a bad signature.
-      if (own) return emit({ certs, links, end: 'self-signed', selfSignature: own });
+      // A self-issued cert whose own signature fails is a self-signed end with a bad signature
+      // only if it claims its own key (AKI absent or equal to its SKI); otherwise it names a
+      // same-named issuer (a CA key rollover) that is missing.
+      const claimsOwnKey = cert.authorityKeyId === undefined || cert.authorityKeyId === cert.subjectKeyId;
+      if (own && claimsOwnKey) return emit({ certs, links, end: 'self-signed', selfSignature: own });
       return emit({ certs, links, end: 'no-issuer' });
     }
     // Verified issuers first, and among them those valid now: the likeliest good path comes first.
     const rank = (t: { issuer: CertFields; sig: SignatureCheck }): number =>
       (t.sig === 'ok' ? 0 : 2) + (t.issuer.notBefore <= input.now && input.now <= t.issuer.notAfter ? 0 : 1);
     tried.sort((a, b) => rank(a) - rank(b));
+    // Once the budget is spent, each deeper call still ends its path at once with 'limit'.
     for (const { issuer, sig } of tried) {
-      if (stopped || candidates > LIMITS.maxCandidates) return;
+      if (stopped) return;
       await extend([...certs, issuer], [...links, sig]);
     }
   };

@@ -21,13 +21,17 @@ const VERIFIABLE = new Set([
 ]);
 const WEBCRYPTO_CURVES = new Set(['P-256', 'P-384', 'P-521']);
 
+// asn1js allows 10,000 nodes by default, fewer than a certificate with a few thousand SANs needs;
+// the input was already walked by parseCertificate, so a larger bound is safe.
+const PARSE_OPTIONS = { berOptions: { maxNodes: 200_000 } };
+
 const parsed = new WeakMap<CertFields, x509.X509Certificate | null>();
 
 function peculiar(cert: CertFields): x509.X509Certificate | null {
   let value = parsed.get(cert);
   if (value === undefined) {
     try {
-      value = new x509.X509Certificate(cert.der);
+      value = new x509.X509Certificate(cert.der, PARSE_OPTIONS);
     } catch {
       value = null;
     }
@@ -42,7 +46,7 @@ export async function verifySignature(cert: CertFields, issuer: CertFields): Pro
   if (issuer.curve !== undefined && !WEBCRYPTO_CURVES.has(CURVES[issuer.curve]?.name ?? '')) return 'unsupported';
   if (!cert.signatureAlgorithmsAgree) return 'bad';
   const subject = peculiar(cert);
-  if (!subject) return 'bad';
+  if (!subject) return 'unsupported'; // the library rejects an encoding we accept: we cannot check it
   try {
     const ok = await subject.verify({ publicKey: new x509.PublicKey(issuer.spki), signatureOnly: true });
     return ok ? 'ok' : 'bad';

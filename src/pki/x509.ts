@@ -1,6 +1,7 @@
-// The one entry point to @peculiar/x509: installs the Reflect shim first (import order matters)
-// and points the library at Node's WebCrypto. Import `x509` from here, never from the package.
-import './reflect-metadata.js';
+// The one entry point to @peculiar/x509: its tsyringe dependency needs the Reflect metadata API
+// loaded first (import order matters), and the library is pointed at Node's WebCrypto.
+// Import `x509` from here, never from the package.
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
 x509.cryptoProvider.set(globalThis.crypto);

@@ -36,6 +36,7 @@ const zones: Record<Exclude<keyof typeof IP, 'lame'>, LabZone> = {
       soaRecord('test'),
       ...delegation('test', [{ name: 'ns1.test', address: IP.test }]),
       ...delegation('example.test', [{ name: 'ns1.example.test', address: IP.example }]),
+      { name: 'example.test', type: 'DS', data: { keyTag: 4242, algorithm: 13, digestType: 2, digest: Buffer.alloc(32, 7) } },
       ...delegation('broken.test', [{ name: 'ns1.broken.test', address: IP.broken }]),
       ...delegation('glueless.test', [{ name: 'ns.glueless-dns.example.test' }]),
       ...delegation('big.test', [{ name: 'ns1.big.test', address: IP.big }]),
@@ -121,6 +122,13 @@ describe('DnsClient, iterative', () => {
     const r = await c.lookup('example.test', 'A');
     expect(data(r, 'A')).toEqual(['127.0.1.1']);
     expect(c.queries.length - before).toBe(1);
+  });
+
+  it('asks the parent for DS even when the child zone cut is cached', async () => {
+    const c = client();
+    await c.lookup('good.example.test', 'A');
+    const r = await c.lookup('example.test', 'DS');
+    expect([r.server, r.answers.map((a) => a.type)]).toEqual([`${IP.test}:53`, ['DS']]);
   });
 
   it('reports NXDOMAIN with the SOA and NODATA as NOERROR without answers', async () => {

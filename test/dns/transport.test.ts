@@ -60,7 +60,8 @@ describe('DNS transport', () => {
     const { connector, seen } = await rawServer((q, send) => send(answer(q)));
     const log: DnsQuery[] = [];
     await exchange(connector, request(log));
-    await exchange(connector, request(log));
+    await exchange(connector, request(log, { name: 'Good.Example.Test.' }));
+    expect(log.map((q) => q.name)).toEqual(['good.example.test', 'good.example.test']);
     const [a, b] = seen;
     const opt = a?.query.additionals?.find((x) => x.type === 'OPT') as dnsPacket.OptAnswer | undefined;
     expect([a?.query.flag_rd, a?.query.flag_cd, opt?.flag_do, opt?.udpPayloadSize]).toEqual([true, true, true, EDNS_UDP_PAYLOAD]);

@@ -1,4 +1,4 @@
-// Loopback servers for the HTTP probe tests. Every server listens on port 0; tests reach
+// Loopback servers for the HTTP probe tests. Every server listens on 127.0.0.1, port 0; tests reach
 // them through a Connector whose port map turns logical addresses (127.0.9.x:443) into real ports.
 import http from 'node:http';
 import https from 'node:https';
@@ -88,12 +88,10 @@ async function listen(server: http.Server, handler: Handler): Promise<Running> {
   };
 }
 
-// Node's listen(port, host) passes even an IP literal through dns.lookup, which the network guard
-// forbids, so servers bind the unspecified address; clients still reach them only via 127.0.0.1.
 function listenOn(server: net.Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, () => resolve((server.address() as net.AddressInfo).port));
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port));
   });
 }
 

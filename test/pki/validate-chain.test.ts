@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLabPki, type LabPki, type LeafOptions } from '../../src/lab/pki.js';
 import { CHAIN_ERRORS } from '../../src/pki/chain-errors.js';
 import { parsePemCertificates, trustStore } from '../../src/pki/trust-store.js';
 import { validateChain } from '../../src/pki/validate-chain.js';
+import { x509 } from '../../src/pki/x509.js';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const HOUR = 3_600_000;
@@ -18,6 +19,33 @@ async function chainOf(opts: Partial<LeafOptions> = {}): Promise<Uint8Array[]> {
   const issued = await lab.issueLeaf({ names: [HOST], notBefore: new Date(NOW.getTime() - HOUR), notAfter: new Date(NOW.getTime() + 90 * 24 * HOUR), ...opts });
   return parsePemCertificates(issued.chainPem);
 }
+
+/** root → one intermediate per entry of `cas` (with those extensions) → leaf for HOST. */
+async function customChain(cas: x509.Extension[][]): Promise<{ root: Uint8Array; chain: Uint8Array[] }> {
+  const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+  const keygen = async () => (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const validity = { notBefore: new Date(NOW.getTime() - HOUR), notAfter: new Date(NOW.getTime() + HOUR), signingAlgorithm: alg };
+  let keys = await keygen();
+  let issuer = await x509.X509CertificateGenerator.createSelfSigned({ name: 'CN=custom 0', keys, ...validity, extensions: [new x509.BasicConstraintsExtension(true)] });
+  const root = new Uint8Array(issuer.rawData);
+  const chain: Uint8Array[] = [];
+  for (const [i, extensions] of [...cas, [new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: HOST }])]].entries()) {
+    const next = await keygen();
+    issuer = await x509.X509CertificateGenerator.create({
+      subject: `CN=custom ${i + 1}`,
+      issuer: issuer.subjectName,
+      publicKey: next.publicKey,
+      signingKey: keys.privateKey,
+      ...validity,
+      extensions,
+    });
+    chain.unshift(new Uint8Array(issuer.rawData));
+    keys = next;
+  }
+  return { root, chain };
+}
+
+const ca = () => [new x509.BasicConstraintsExtension(true)];
 
 const validate = (chain: Uint8Array[], roots = [lab.rootDer], host = HOST) => validateChain({ chain, roots, host, now: NOW });
 
@@ -114,6 +142,36 @@ describe('validateChain edge inputs', () => {
 
   it('ignores undecodable extras', async () => {
     expect((await validate([...good, new Uint8Array([1, 2, 3])])).trusted).toBe(true);
+  });
+
+  it('caps path depth: search-limit', async () => {
+    const shallow = await customChain([ca(), ca(), ca()]);
+    expect(await validate(shallow.chain, [shallow.root])).toMatchObject({ trusted: true, errors: [] });
+    const deep = await customChain(Array.from({ length: 12 }, ca));
+    const v = await validate(deep.chain, [deep.root]);
+    expect(v).toMatchObject({ trusted: false, errors: ['search-limit'] });
+    expect(v.path).toHaveLength(10);
+  });
+
+  it.each([
+    ['issuer without keyCertSign', [new x509.BasicConstraintsExtension(true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature)], 'bad-key-usage'],
+    ['issuer that is not a CA', [new x509.BasicConstraintsExtension(false)], 'issuer-not-ca'],
+    ['issuer without basicConstraints', [], 'issuer-not-ca'],
+  ] as const)('%s: %s', async (_, extensions, code) => {
+    const custom = await customChain([[...extensions]]);
+    const v = await validate(custom.chain, [custom.root]);
+    expect(v).toMatchObject({ trusted: false, errors: [code] });
+    expect(v.details).toEqual([{ code, depth: 1 }]);
+  });
+
+  it('MD5-signed self-signed leaf: self-signed and unverifiable-signature', async () => {
+    const issued = await lab.issueLeaf({ names: [HOST], notBefore: NOW, notAfter: new Date(NOW.getTime() + HOUR), selfSigned: true, key: { algorithm: 'RSA', modulusLength: 1024 } });
+    const der = Uint8Array.from(issued.der);
+    const sha256WithRsa = Buffer.from('06092a864886f70d01010b', 'hex');
+    for (let at = Buffer.from(der).indexOf(sha256WithRsa); at !== -1; at = Buffer.from(der).indexOf(sha256WithRsa, at + 1)) {
+      der[at + sha256WithRsa.length - 1] = 0x04; // md5WithRSAEncryption
+    }
+    expect(await validate([der])).toMatchObject({ trusted: false, errors: ['self-signed', 'unverifiable-signature'] });
   });
 
   it('stays fast with 1000 sent certificates', async () => {

@@ -1,7 +1,7 @@
 // encscan's own resolver: a stub (RD=1 to configured servers) or an iterative walk from the root hints,
 // so no lookup ever goes through the machine's resolver. Network failures become results with a stable
 // error code; only an abort (or a bad name/type from the caller) throws.
-import dnsPacket from 'dns-packet';
+import type dnsPacket from 'dns-packet';
 import { endpointKey, type Connector, type SocketAddress } from '../../engine/connector.js';
 import { throwIfAborted } from '../../engine/budget.js';
 import { EncscanError, errorCode, type ErrorCode } from '../../engine/errors.js';
@@ -77,7 +77,7 @@ export class DnsClient {
 
   /** RFC 1034 §5.3.3 without recursion: follow referrals down from the closest known zone cut. */
   private async iterate(qname: string, type: string, chain: ReadonlySet<string>): Promise<LookupResult> {
-    let zone = this.closestCut(qname);
+    let zone = this.closestCut(qname, type);
     for (let referrals = 0; ; referrals++) {
       const asked = await this.askAll(this.serversOf(zone, chain), qname, type, false);
       if (!asked.ok) return asked.result;
@@ -89,10 +89,12 @@ export class DnsClient {
     }
   }
 
-  private closestCut(qname: string): string {
+  /** DS sits on the parent side of a cut (RFC 4035 §3.1.4.1), so a DS query starts above its own name. */
+  private closestCut(qname: string, type: string): string {
     let best = '.';
     for (const zone of this.cuts.keys()) {
-      if (isAtOrBelow(qname, zone) && labelCount(zone) > labelCount(best)) best = zone;
+      const usable = isAtOrBelow(qname, zone) && !(zone === qname && type.toUpperCase() === 'DS');
+      if (usable && labelCount(zone) > labelCount(best)) best = zone;
     }
     return best;
   }

@@ -16,7 +16,6 @@ export type DnsTransport = 'udp' | 'tcp';
 
 export interface ExchangeRequest {
   server: SocketAddress;
-  /** Canonical name (see names.ts). */
   name: string;
   type: string;
   recursionDesired: boolean;
@@ -96,9 +95,9 @@ export function rcodeName(wire: Buffer, message: dnsPacket.DecodedPacket): strin
 
 async function attemptOnce(connector: Connector, req: ExchangeRequest, transport: DnsTransport): Promise<Exchange> {
   const server = endpointKey(req.server.address, req.server.port);
-  const expected: Expected = { id: randomInt(0x10000), name: req.name, type: req.type.toUpperCase() };
+  const expected: Expected = { id: randomInt(0x10000), name: canonicalName(req.name), type: req.type.toUpperCase() };
   const query = encodeQuery(req, expected);
-  const entry: DnsQuery = { server, name: req.name, type: expected.type, transport, ms: 0 };
+  const entry: DnsQuery = { server, name: expected.name, type: expected.type, transport, ms: 0 };
   req.log.push(entry);
   const started = performance.now();
   try {
@@ -124,13 +123,13 @@ function encodeQuery(req: ExchangeRequest, expected: Expected): Buffer {
     type: 'query',
     id: expected.id,
     flags: (req.recursionDesired ? dnsPacket.RECURSION_DESIRED : 0) | (req.checkingDisabled ? dnsPacket.CHECKING_DISABLED : 0),
-    questions: [{ name: req.name, type: expected.type as dnsPacket.RecordType, class: 'IN' }],
+    questions: [{ name: expected.name, type: expected.type as dnsPacket.RecordType, class: 'IN' }],
     additionals: [
       { type: 'OPT', name: '.', udpPayloadSize: EDNS_UDP_PAYLOAD, extendedRcode: 0, ednsVersion: 0, flags: req.dnssecOk ? dnsPacket.DNSSEC_OK : 0, flag_do: req.dnssecOk, options: [] },
     ],
   });
   // dns-packet encodes a type it does not know as 0 instead of failing.
-  const qtypeAt = 12 + (req.name === '.' ? 1 : Buffer.byteLength(req.name) + 2);
+  const qtypeAt = 12 + (expected.name === '.' ? 1 : Buffer.byteLength(expected.name) + 2);
   if (wire.readUInt16BE(qtypeAt) === 0) throw new EncscanError('ENCSCAN_USAGE', `unknown DNS record type "${req.type}"`);
   return wire;
 }

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { Report } from '../../src/evidence/report.js';
+import { compareVerdicts } from '../../src/lab/expectations.js';
+import { startLab, type Lab } from '../../src/lab/world.js';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
+import { runCli } from '../support/run-cli.js';
+
+let lab: Lab;
+beforeAll(async () => {
+  lab = await startLab();
+});
+afterAll(async () => {
+  await lab?.stop();
+});
+
+function validator() {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  return ajv.compile(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schema', 'report.schema.json'), 'utf8')) as object);
+}
+
+const findingIds = (r: Report, host: string) => r.targets.find((t) => t.host === host)!.findings.map((f) => f.id);
+
+describe('encscan scan against the lab (real binary)', () => {
+  let report: Report;
+  let code: number | null;
+
+  beforeAll(async () => {
+    const hosts = (lab.descriptor.hosts ?? []).map((h) => h.name);
+    const r = await runCli(['scan', ...hosts, '--world', lab.worldFile, '--format', 'json', '--timeout', '5']);
+    code = r.code;
+    expect(r.stderr).toBe('');
+    report = JSON.parse(r.stdout) as Report;
+  });
+
+  it('exits 1: complete targets failed the default policy', () => {
+    expect(code).toBe(1);
+  });
+
+  it('validates against the shipped JSON Schema', () => {
+    const validate = validator();
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.schemaVersion).toBe('1');
+    expect(report.resolver).toEqual({ mode: 'iterative', servers: ['127.0.53.1:53'], world: 'encscan-lab' });
+  });
+
+  it('gives every lab host exactly the findings it was built for', () => {
+    const wrong = compareVerdicts(report, lab.descriptor.hosts ?? []).filter((v) => !v.ok);
+    expect(wrong).toEqual([]);
+  });
+
+  it('reports specific findings with their endpoints and evidence', () => {
+    const expired = report.targets.find((t) => t.host === 'expired.example.test')!;
+    const f = expired.findings.find((x) => x.id === 'certificate.expiry.expired')!;
+    expect(f).toMatchObject({ severity: 'fail', area: 'certificate', endpoint: '127.0.1.2:443' });
+    expect(f.remediation).toMatch(/Let's Encrypt|ACME/);
+    expect(expired.evidence.endpoints[0]!.certificates![0]!.san.dns).toEqual(['expired.example.test']);
+
+    const good = report.targets.find((t) => t.host === 'good.example.test')!;
+    expect(good.status).toBe('complete');
+    expect(good.evidence.endpoints[0]!.tls!.negotiated).toMatchObject({ version: 'TLSv1.3', cipherSuite: { code: expect.stringMatching(/^0x13/) } });
+    expect(good.evidence.endpoints[0]!.pki).toMatchObject({ trusted: true, hostnameMatch: true });
+    expect(good.evidence.http!.redirects.http[0]).toMatchObject({ url: 'http://good.example.test/', status: 301, location: 'https://good.example.test/' });
+    expect(findingIds(report, 'good.example.test')).toEqual(
+      expect.arrayContaining(['dns.resolves.ok', 'tls.handshake.ok', 'certificate.trust.trusted', 'hsts.header.ok', 'http.redirect.to-https']),
+    );
+    expect(good.score.categories.find((c) => c.id === 'certificate')).toMatchObject({ score: 100, verdict: 'pass' });
+
+    expect(findingIds(report, 'www.example.test')).toContain('dns.cname-chain.followed');
+    expect(findingIds(report, 'missing.example.test')).toEqual(['dns.resolves.nxdomain']);
+    const queries = report.targets.find((t) => t.host === 'good.example.test')!.evidence.dns!.queries;
+    expect(queries.length).toBeGreaterThan(0);
+    expect(queries.every((q) => q.server.endsWith(':53'))).toBe(true); // logical ports, never lab ports
+  });
+});
+
+describe('exit codes', () => {
+  it('0 when every target passes', async () => {
+    const r = await runCli(['scan', 'good.example.test', '--world', lab.worldFile]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('good.example.test:443  PASS');
+  });
+
+  it('--checks runs only the selected checks and the probes they need', async () => {
+    const r = await runCli(['scan', 'hsts-missing.example.test', '--world', lab.worldFile, '--checks', 'tls', '--format', 'json']);
+    const t = (JSON.parse(r.stdout) as Report).targets[0]!;
+    expect(r.code).toBe(0);
+    expect(new Set(t.findings.map((f) => f.area))).toEqual(new Set(['tls']));
+    expect(t.evidence.http).toBeUndefined();
+  });
+
+  it('4 when a target cannot be finished (tarpit), keeping what was gathered; 4 beats 1', async () => {
+    const tarpit = net.createServer(() => undefined); // accepts and never speaks
+    await new Promise<void>((r) => tarpit.listen(0, '127.0.0.1', () => r()));
+    const port = (tarpit.address() as net.AddressInfo).port;
+    try {
+      const r = await runCli([
+        'scan', 'slow.example.test', 'expired.example.test', '--world', lab.worldFile, '--connect-to', `slow.example.test:443:127.0.0.1:${port}`,
+        '--timeout', '1', '--budget', '4', '--format', 'json', '--checks', 'tls',
+      ]);
+      expect(r.code).toBe(4);
+      const [t, expired] = (JSON.parse(r.stdout) as Report).targets;
+      expect(expired!.status).toBe('complete');
+      expect(t!.status).toBe('incomplete');
+      expect(t!.evidence.endpoints[0]!.attempts['tls']).toMatchObject({ status: 'error', code: 'ENCSCAN_TIMEOUT' });
+    } finally {
+      tarpit.close();
+    }
+  });
+
+  it('a closed port is a verdict (1), not an incomplete scan; --output writes the file', async () => {
+    const out = join(lab.worldFile, '..', 'out.json');
+    const r = await runCli([
+      'scan', 'expired.example.test', 'gone.example.test', '--world', lab.worldFile,
+      '--connect-to', 'gone.example.test:443:127.0.0.1:1', '--format', 'json', '--output', out, '--checks', 'tls', '--timeout', '2',
+    ]);
+    expect(r.stdout).toBe('');
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report.targets.map((t) => t.status)).toEqual(['complete', 'complete']);
+    expect(findingIds(report, 'gone.example.test')).toEqual(['tls.handshake.failed']);
+    expect(r.code).toBe(1);
+  });
+});
