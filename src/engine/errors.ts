@@ -63,3 +63,11 @@ export function errorCode(err: unknown): ErrorCode {
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/** The only error pure codecs (src/tls, src/dnssec, src/pki) throw on untrusted bytes. */
+export class DecodeError extends EncscanError {
+  constructor(message: string, code: ErrorCode = 'ENCSCAN_DECODE') {
+    super(code, message);
+    this.name = 'DecodeError';
+  }
+}
