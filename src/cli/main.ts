@@ -1,8 +1,7 @@
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import { EncscanError, UsageError, errorMessage } from '../engine/errors.js';
 import { EXIT } from '../engine/exit-code.js';
 import { TOOL_VERSION } from '../package-root.js';
-import { count, parseConnectTo, seconds } from './options.js';
 
 const EXAMPLES = `
 Examples:
@@ -15,7 +14,9 @@ Examples:
 
 Exit codes: 0 pass · 1 policy failed · 3 usage error · 4 a target could not be fully scanned`;
 
-export function buildProgram(): Command {
+export async function buildProgram(): Promise<Command> {
+  const { Command, Option } = await import('commander');
+  const { count, parseConnectTo, seconds } = await import('./options.js');
   const program = new Command('encscan')
     .description('Website encryption-posture scanner: TLS, certificates, HTTPS/HSTS, DNS (DNSSEC and DANE to come)')
     .version(TOOL_VERSION, '-V, --version')
@@ -65,8 +66,13 @@ export function buildProgram(): Command {
 
 /** Entry point: every usage problem is one line on stderr and exit 3; never a stack trace unless --debug. */
 export async function main(argv: string[]): Promise<void> {
+  // Fast path: CI jobs call --version often, and loading commander costs more than Node's own start-up.
+  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+    process.stdout.write(`${TOOL_VERSION}\n`);
+    return;
+  }
   const debug = argv.includes('--debug');
-  const program = buildProgram();
+  const program = await buildProgram();
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   for (const c of program.commands) c.exitOverride();
@@ -78,7 +84,7 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 function exitFor(err: unknown, debug: boolean): number {
-  if (err instanceof CommanderError) {
+  if (isCommanderError(err)) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
     if (err.code === 'commander.executeSubCommandAsync') return EXIT.incomplete;
     return EXIT.usage; // commander already printed its one-line message
@@ -90,4 +96,8 @@ function exitFor(err: unknown, debug: boolean): number {
   }
   process.stderr.write(`encscan: internal error: ${errorMessage(err).split('\n')[0]}${debug ? '' : ' (--debug shows more)'}\n`);
   return EXIT.incomplete;
+}
+
+function isCommanderError(err: unknown): err is { code: string } {
+  return (err as Error | null)?.name === 'CommanderError' || (err as Error | null)?.name === 'InvalidArgumentError';
 }

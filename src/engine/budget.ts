@@ -71,6 +71,28 @@ export function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw abortError(signal);
 }
 
+/** One signal for one operation: aborts with ENCSCAN_TIMEOUT after `ms`, or with the caller's reason. */
+export class Deadline {
+  private readonly ctl = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private readonly onAbort = (): void => this.ctl.abort(this.parent?.reason);
+
+  constructor(ms: number, private readonly parent: AbortSignal | undefined, what: string) {
+    this.timer = setTimeout(() => this.ctl.abort(new EncscanError('ENCSCAN_TIMEOUT', `${what}: no answer within ${ms / 1000}s`)), ms);
+    if (parent?.aborted) this.onAbort();
+    else parent?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.ctl.signal;
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+    this.parent?.removeEventListener('abort', this.onAbort);
+  }
+}
+
 /** Runs `op` with a per-operation timeout that also honours the caller's signal. */
 export async function withTimeout<T>(
   ms: number,
@@ -79,17 +101,13 @@ export async function withTimeout<T>(
   op: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   throwIfAborted(signal);
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(new EncscanError('ENCSCAN_TIMEOUT', `${what}: no answer within ${ms / 1000}s`)), ms);
-  const onAbort = (): void => ctl.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const deadline = new Deadline(ms, signal, what);
   try {
     return await new Promise<T>((resolve, reject) => {
-      ctl.signal.addEventListener('abort', () => reject(abortError(ctl.signal)), { once: true });
-      op(ctl.signal).then(resolve, reject);
+      deadline.signal.addEventListener('abort', () => reject(abortError(deadline.signal)), { once: true });
+      op(deadline.signal).then(resolve, reject);
     });
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    deadline.clear();
   }
 }

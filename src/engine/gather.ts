@@ -1,6 +1,6 @@
 import type { ProbeId } from '../evidence/check.js';
 import type { Attempt, ErrorEntry } from '../evidence/common.js';
-import type { EndpointEvidence, TargetEvidence } from '../evidence/target.js';
+import { endpointLabel, type EndpointEvidence, type TargetEvidence } from '../evidence/target.js';
 import type { Connector } from './connector.js';
 import type { ResolverMode } from '../probes/dns/client.js';
 import type { Target } from './target.js';
@@ -36,7 +36,7 @@ export async function gather(target: Target, ctx: GatherContext, ev: TargetEvide
   }));
   if (addresses.length === 0) return;
   const work: Promise<void>[] = [];
-  if (ctx.probes.has('tls')) work.push(tlsStage(target, ctx, ev));
+  if (ctx.probes.has('tls')) work.push(tlsStage(target, ctx, ev, errors));
   if (ctx.probes.has('http')) work.push(httpStage(target, ctx, ev, errors));
   await Promise.all(work);
 }
@@ -87,7 +87,7 @@ function literalDns(name: string, mode: 'literal' | 'connect-to', addresses: str
   };
 }
 
-async function tlsStage(target: Target, ctx: GatherContext, ev: TargetEvidence): Promise<void> {
+async function tlsStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[]): Promise<void> {
   const { handshake } = await import('../probes/tls/handshake.js');
   const { describeCertificate } = await import('../pki/certificate-info.js');
   const { validateChain } = await import('../pki/validate-chain.js');
@@ -101,7 +101,11 @@ async function tlsStage(target: Target, ctx: GatherContext, ev: TargetEvidence):
         ep.pki = await validateChain({ chain: result.chain, roots: ctx.roots, host: target.host, now: ctx.now });
         ep.attempts['tls'] = { status: 'ok', ms: Math.round(performance.now() - started) };
       } catch (err) {
-        ep.attempts['tls'] = failed(err, started);
+        const attempt = failed(err, started);
+        ep.attempts['tls'] = attempt;
+        if (isInconclusive(attempt.code)) {
+          errors.push({ stage: 'tls', code: attempt.code!, message: `${endpointLabel(ep.address, ep.port)}: ${attempt.detail ?? ''}` });
+        }
       }
       ep.connections = ctx.connector.connectionsTo(ep.address, ep.port);
     }),
@@ -128,6 +132,11 @@ async function httpStage(target: Target, ctx: GatherContext, ev: TargetEvidence,
       if (ep) ep.http = http;
     }
     ev.attempts['http'] = { status: 'ok', ms: Math.round(performance.now() - started) };
+    // A request that timed out decided nothing: the target must not pass a gate because of it.
+    const hops = [...result.http.redirects.http, ...result.http.redirects.https, ...result.endpoints.map((e) => e.http.https)];
+    for (const hop of hops) {
+      if (isInconclusive(hop.error)) errors.push({ stage: 'http', code: hop.error!, message: `${hop.url}: no answer` });
+    }
   } catch (err) {
     ev.attempts['http'] = failed(err, started);
     errors.push({ stage: 'http', code: errorCode(err), message: errorMessage(err) });

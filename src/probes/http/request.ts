@@ -1,5 +1,6 @@
 import { Client, errors, type buildConnector } from 'undici';
 import type { Connector } from '../../engine/connector.js';
+import { Deadline } from '../../engine/budget.js';
 import { EncscanError, errorCode, type ErrorCode } from '../../engine/errors.js';
 import type { HttpHop } from '../../evidence/http.js';
 
@@ -106,26 +107,4 @@ function first(value: string | string[] | undefined): string | null {
 function all(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? [...value] : [value];
-}
-
-/** One signal for the whole request: aborts with ENCSCAN_TIMEOUT after `ms`, or with the caller's reason. */
-class Deadline {
-  private readonly ctl = new AbortController();
-  private readonly timer: NodeJS.Timeout;
-  private readonly onAbort = (): void => this.ctl.abort(this.parent?.reason);
-
-  constructor(ms: number, private readonly parent: AbortSignal | undefined, what: string) {
-    this.timer = setTimeout(() => this.ctl.abort(new EncscanError('ENCSCAN_TIMEOUT', `${what}: no answer within ${ms / 1000}s`)), ms);
-    if (parent?.aborted) this.onAbort();
-    else parent?.addEventListener('abort', this.onAbort, { once: true });
-  }
-
-  get signal(): AbortSignal {
-    return this.ctl.signal;
-  }
-
-  clear(): void {
-    clearTimeout(this.timer);
-    this.parent?.removeEventListener('abort', this.onAbort);
-  }
 }
