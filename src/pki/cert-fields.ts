@@ -2,15 +2,19 @@
 // bytes so issuer/subject comparison is exact; extension values (and RSA keys) that fail to
 // decode are listed in `malformed` instead of failing the whole certificate.
 import { createHash } from 'node:crypto';
-import { TAG, children, content, decodeError, expectTlv, readOid, readSmallInt, readTime, readTlv, toHex, whole, type Tlv } from './der.js';
-import { formatIpBytes } from './hostname.js';
-import { EC_PUBLIC_KEY, EXTENSIONS, KEY_TYPES } from './oids.js';
+import { readExtensions } from './cert-extensions.js';
+import { TAG, children, content, decodeError, expectTlv, readOid, readTime, toHex, whole, type Tlv } from './der.js';
+import type { GeneralName } from './general-names.js';
+import type { NameConstraints } from './name-constraints.js';
+import { EC_PUBLIC_KEY, KEY_TYPES } from './oids.js';
 
 export interface CertFields {
   der: Uint8Array;
   sha256: string;
   /** Serial INTEGER content as hex, without the sign-padding zero byte. */
   serial: string;
+  /** Serial INTEGER content octets as encoded (RFC 5280 §4.1.2.2 rules look at these). */
+  serialBytes: Uint8Array;
   signatureAlgorithm: string;
   /** RFC 5280 §4.1.1.2: the TBS signature field must equal the outer one. */
   signatureAlgorithmsAgree: boolean;
@@ -18,6 +22,10 @@ export interface CertFields {
   subject: Uint8Array;
   issuerHex: string;
   subjectHex: string;
+  /** The subject is an empty SEQUENCE. */
+  subjectEmpty: boolean;
+  /** Subject commonName values, decoded as text (UTF-8 for UTF8String, Latin-1 for the ASCII types). */
+  commonNames: string[];
   notBefore: Date;
   notAfter: Date;
   spki: Uint8Array;
@@ -32,8 +40,15 @@ export interface CertFields {
   extKeyUsage?: string[];
   subjectKeyId?: string;
   authorityKeyId?: string;
-  /** Absent when the certificate has no subjectAltName extension. */
+  /** The AKI names the issuer's issuer and serial (authorityCertIssuer / authorityCertSerialNumber). */
+  authorityCertRef?: boolean;
+  /** Absent when the certificate has no subjectAltName extension; `ip` holds only well-formed addresses. */
   san?: { dns: string[]; ip: string[] };
+  /** Every subjectAltName entry, as encoded. */
+  altNames?: GeneralName[];
+  nameConstraints?: NameConstraints;
+  /** Every extension in order, duplicates included. */
+  extensions: { oid: string; critical: boolean }[];
   /** OIDs of extensions (or of the key algorithm) whose value did not decode. */
   malformed: string[];
 }
@@ -59,17 +74,21 @@ export function parseCertificate(der: Uint8Array): CertFields {
     der,
     sha256: sha256(der),
     serial: serialHex(content(der, serial)),
+    serialBytes: content(der, serial),
     signatureAlgorithm,
     signatureAlgorithmsAgree: Buffer.from(whole(der, tbsAlg)).equals(whole(der, outerAlg)),
     issuer: whole(der, issuer),
     subject: whole(der, subject),
     issuerHex: toHex(whole(der, issuer)),
     subjectHex: toHex(whole(der, subject)),
+    subjectEmpty: subject.end === subject.contentStart,
+    commonNames: commonNames(der, subject),
     notBefore: readTime(der, notBefore),
     notAfter: readTime(der, notAfter),
     spki: whole(der, spki),
     spkiSha256: sha256(whole(der, spki)),
     keyAlgorithm: '',
+    extensions: [],
     malformed: [],
   };
   readKey(der, spki, fields);
@@ -115,62 +134,18 @@ function bitLength(bytes: Uint8Array): number {
   return (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i]!));
 }
 
-function readExtensions(der: Uint8Array, list: Tlv, out: CertFields): void {
-  for (const ext of children(der, list)) {
-    const parts = children(der, ext);
-    const oid = parts[0] ? readOid(der, parts[0]) : '';
-    const value = parts[parts.length - 1];
-    if (!value || value.tag !== TAG.octetString) {
-      out.malformed.push(oid);
-      continue;
-    }
-    try {
-      readExtension(der, oid, readTlv(der, value.contentStart, value.end), out);
-    } catch {
-      out.malformed.push(oid);
+const COMMON_NAME = '2.5.4.3';
+
+function commonNames(der: Uint8Array, name: Tlv): string[] {
+  const out: string[] = [];
+  for (const rdn of children(der, name)) {
+    for (const atv of children(der, rdn)) {
+      const [type, value] = children(der, atv);
+      if (!type || !value || readOid(der, type) !== COMMON_NAME) continue;
+      const bytes = Buffer.from(content(der, value));
+      // UTF8String; BMPString is UCS-2 big-endian; the rest are single-byte types.
+      out.push(value.tag === 0x0c ? bytes.toString('utf8') : value.tag === 0x1e && bytes.length % 2 === 0 ? bytes.swap16().toString('utf16le') : bytes.toString('latin1'));
     }
   }
+  return out;
 }
-
-function readExtension(der: Uint8Array, oid: string, v: Tlv, out: CertFields): void {
-  switch (oid) {
-    case EXTENSIONS.basicConstraints: {
-      const [first, second] = children(der, v);
-      const ca = first?.tag === TAG.boolean && der[first.contentStart] !== 0;
-      const lenTlv = first?.tag === TAG.integer ? first : second;
-      out.basicConstraints = lenTlv ? { ca, pathLen: readSmallInt(der, lenTlv) } : { ca };
-      return;
-    }
-    case EXTENSIONS.keyUsage: {
-      const bits = content(der, v).subarray(1);
-      let flags = 0;
-      for (let bit = 0; bit < 9; bit++) if ((bits[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) flags |= 1 << bit;
-      out.keyUsage = flags;
-      return;
-    }
-    case EXTENSIONS.extKeyUsage:
-      out.extKeyUsage = children(der, v).map((t) => readOid(der, t));
-      return;
-    case EXTENSIONS.subjectKeyIdentifier:
-      out.subjectKeyId = toHex(content(der, v));
-      return;
-    case EXTENSIONS.authorityKeyIdentifier: {
-      const keyId = children(der, v).find((t) => t.tag === 0x80); // [0] IMPLICIT KeyIdentifier
-      if (keyId) out.authorityKeyId = toHex(content(der, keyId));
-      return;
-    }
-    case EXTENSIONS.subjectAltName: {
-      const san = { dns: [] as string[], ip: [] as string[] };
-      for (const name of children(der, v)) {
-        if (name.tag === 0x82) san.dns.push(Buffer.from(content(der, name)).toString('latin1')); // [2] dNSName
-        if (name.tag === 0x87) {
-          const ip = formatIpBytes(content(der, name)); // [7] iPAddress; other lengths are not addresses
-          if (ip) san.ip.push(ip);
-        }
-      }
-      out.san = san;
-      return;
-    }
-  }
-}
-

@@ -6,7 +6,7 @@ import { CURVES, KEY_TYPES, SIGNATURE_ALGORITHMS } from './oids.js';
 import { verifySignature } from './verify-signature.js';
 import { x509 } from './x509.js';
 
-/** Throws EncscanError('ENCSCAN_DECODE') only when the bytes are not a certificate. */
+/** Throws DecodeError (ENCSCAN_DECODE) only when the bytes are not a certificate. */
 export async function describeCertificate(der: Uint8Array): Promise<CertificateInfo> {
   const cert = parseCertificate(der);
   const curve = cert.curve === undefined ? undefined : CURVES[cert.curve];

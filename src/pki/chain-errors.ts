@@ -15,7 +15,8 @@ export const CHAIN_ERRORS = [
   'self-signed',
   'untrusted-root',
   'incomplete-chain',
-  'search-limit', // path building hit its depth or work cap before reaching an end
+  'search-limit', // path building, or name-constraint checking, hit its work cap
+  'chain-too-long', // more intermediates than the caller's maxIntermediates
   'bad-signature',
   'unverifiable-signature', // we cannot check it: MD5, DSA, an unusual curve or encoding
   'expired',
@@ -24,6 +25,21 @@ export const CHAIN_ERRORS = [
   'path-length-exceeded',
   'bad-key-usage',
   'bad-extended-key-usage',
+  // RFC 5280 / CA/B Baseline Requirements profile rules (src/pki/profile-rules.ts, key-strength.ts).
+  'name-constraint-violation', // a name below a CA lies outside its name constraints
+  'bad-name-constraints', // constraints on a non-CA, with nothing in them, or with a malformed subtree
+  'unknown-critical-extension',
+  'duplicate-extension',
+  'bad-extension-criticality', // a known extension marked critical (or not) against the profile
+  'missing-key-identifier', // no AKI keyIdentifier below an anchor, or no SKI on a CA
+  'bad-authority-key-id', // a root's AKI names an issuer or serial, or differs from its SKI
+  'bad-serial-number', // zero, negative or longer than 20 octets
+  'bad-subject', // a CA with an empty subject
+  'bad-san', // a SAN entry that is not a valid host name, address or mailbox
+  'common-name-not-in-san', // a leaf CN that is not a character-for-character copy of a SAN entry
+  'ca-as-leaf', // the leaf is a CA certificate or may sign certificates
+  'weak-key', // RSA below 2048 bits or not a multiple of 8, an EC curve outside P-256/384/521, DSA
+  'weak-signature', // SHA-1 or MD5 in a signature the path relies on (the anchor's own excepted)
   // Name facts, not path facts: they never make `trusted` false. 'no-san' (no DNS or IP SAN)
   // always comes with 'hostname-mismatch'. Without a decodable leaf, hostnameMatch is false
   // and only 'no-certificate' or 'malformed-certificate' is reported.

@@ -1,7 +1,7 @@
 // A minimal DER reader: just enough structure to pull names, keys and extensions out of a
 // certificate without trusting a schema decoder with odd inputs. Every read is bounds-checked
-// and failures throw EncscanError('ENCSCAN_DECODE').
-import { EncscanError } from '../engine/errors.js';
+// and failures throw DecodeError (code ENCSCAN_DECODE).
+import { DecodeError } from '../engine/errors.js';
 
 export interface Tlv {
   tag: number;
@@ -23,8 +23,8 @@ export const TAG = {
   sequence: 0x30,
 } as const;
 
-export function decodeError(what: string): EncscanError {
-  return new EncscanError('ENCSCAN_DECODE', `certificate: ${what}`);
+export function decodeError(what: string): DecodeError {
+  return new DecodeError(`certificate: ${what}`);
 }
 
 /** Reads one element at `off`, which must end by `limit`. Only definite, at most 4-byte lengths. */

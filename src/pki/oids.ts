@@ -49,7 +49,13 @@ export const EXTENSIONS = {
   basicConstraints: '2.5.29.19',
   extKeyUsage: '2.5.29.37',
   authorityKeyIdentifier: '2.5.29.35',
+  nameConstraints: '2.5.29.30',
+  certificatePolicies: '2.5.29.32',
+  policyConstraints: '2.5.29.36',
+  inhibitAnyPolicy: '2.5.29.54',
+  authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
 } as const;
 
 export const EKU_SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
+export const EKU_ANY = '2.5.29.37.0';
 export const EC_PUBLIC_KEY = '1.2.840.10045.2.1';

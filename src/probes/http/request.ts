@@ -1,7 +1,7 @@
 import { Client, errors, type buildConnector } from 'undici';
 import type { Connector } from '../../engine/connector.js';
 import { Deadline } from '../../engine/budget.js';
-import { EncscanError, errorCode, type ErrorCode } from '../../engine/errors.js';
+import { errorCode, type ErrorCode } from '../../engine/errors.js';
 import type { HttpHop } from '../../evidence/http.js';
 
 export interface HttpGetOptions {
