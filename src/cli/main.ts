@@ -40,6 +40,8 @@ export async function buildProgram(): Promise<Command> {
     .option('--concurrency <n>', 'targets scanned at once', count('--concurrency', 256), 4)
     .option('--checks <list>', 'comma-separated check ids or areas; a leading - excludes (e.g. tls,hsts,-tls.protocol-version)')
     .option('--world <file>', 'scan a private world (lab) described by this file')
+    .option('--policy <file>', 'CI gate (JSON): failOn, minGrade, categories, forbid, levels, waivers; replaces the default')
+    .addOption(new Option('--fail-under <grade>', 'fail when the TLS grade is below this (shortcut for a policy with minGrade)').choices(['A+', 'A', 'A-', 'B', 'C', 'D', 'E', 'F']))
     .option('--no-color', 'never colour the text output')
     .action(async (targets: string[], opts: Record<string, unknown>) => {
       const { runScan } = await import('./scan-command.js');

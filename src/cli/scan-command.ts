@@ -11,6 +11,8 @@ import { IANA_ROOT_HINTS, parseRootHints, parseServerAddress } from '../probes/d
 import { renderJson } from '../report/render-json.js';
 import { renderText } from '../report/render-text.js';
 import { readText } from './options.js';
+import { Policy } from '../report/policy.js';
+import { parseJson, validateJson } from '../report/validate-json.js';
 import { palette } from './palette.js';
 
 interface ScanFlags {
@@ -27,6 +29,8 @@ interface ScanFlags {
   concurrency: number;
   checks?: string;
   world?: string;
+  policy?: string;
+  failUnder?: string;
   color: boolean;
 }
 
@@ -36,7 +40,9 @@ export async function runScan(inputs: string[], raw: Record<string, unknown>): P
   const world = flags.world === undefined ? null : loadWorld(flags.world);
   const caPem = [flags.caFile, world?.caFile ?? undefined].filter((f): f is string => !!f).map((f) => readText('--ca-file', f));
   if (flags.trustAnchor !== undefined) readText('--trust-anchor', flags.trustAnchor); // used by DNSSEC validation
+  const policy = await loadGate(flags);
   const report = await scan(targets, {
+    policy,
     timeoutMs: flags.timeout,
     budgetMs: flags.budget,
     maxConnections: flags.maxConnections,
@@ -50,6 +56,18 @@ export async function runScan(inputs: string[], raw: Record<string, unknown>): P
   });
   emit(report, flags);
   return reportExitCode(report);
+}
+
+/** --policy FILE and/or --fail-under GRADE; either replaces the default policy. */
+async function loadGate(flags: Pick<ScanFlags, 'policy' | 'failUnder'>): Promise<{ source: string; policy: Policy } | undefined> {
+  if (flags.policy === undefined && flags.failUnder === undefined) return undefined;
+  let policy: Policy = { failOn: 'fail' };
+  if (flags.policy !== undefined) {
+    const data = parseJson(readText('--policy', flags.policy), `--policy ${flags.policy}`);
+    policy = await validateJson<Policy>(Policy, data, `--policy ${flags.policy}`);
+  }
+  if (flags.failUnder !== undefined) policy = { ...policy, minGrade: flags.failUnder as Policy['minGrade'] };
+  return { source: flags.policy ?? `--fail-under ${flags.failUnder}`, policy };
 }
 
 /** --resolver (stub) > --root-hints > the world's resolver or root hints > IANA's root servers. Never the system's. */

@@ -3,10 +3,10 @@ import type { Report, TargetResult } from '../evidence/report.js';
 /** 0 pass, 1 policy failed, 3 usage (raised before any scan), 4 could not decide. */
 export const EXIT = { pass: 0, policyFailed: 1, usage: 3, incomplete: 4 } as const;
 
-/** The default policy: a complete target passes when no finding is at level fail. */
+/** The gate was evaluated against the policy when the target was judged (src/report/policy.ts). */
 export function targetExitCode(t: TargetResult): number {
-  if (t.status !== 'complete') return EXIT.incomplete;
-  return t.findings.some((f) => f.severity === 'fail') ? EXIT.policyFailed : EXIT.pass;
+  if (t.gate.passed === null) return EXIT.incomplete;
+  return t.gate.passed ? EXIT.pass : EXIT.policyFailed;
 }
 
 const RANK: number[] = [EXIT.pass, EXIT.policyFailed, EXIT.incomplete, EXIT.usage];

@@ -1,18 +1,13 @@
-import type { Check } from '../evidence/check.js';
 import type { ErrorEntry } from '../evidence/common.js';
-import type { Finding, TargetResult, TargetStatus } from '../evidence/report.js';
+import type { TargetResult, TargetStatus } from '../evidence/report.js';
 import type { TargetEvidence } from '../evidence/target.js';
 import { isInconclusive } from '../evidence/inconclusive.js';
-import type { Levels } from '../report/levels.js';
-import { scoreTarget } from '../report/score.js';
 import { gather, type GatherContext } from './gather.js';
-import { runCheck, toFinding } from './run-checks.js';
+import { judge, type JudgeEnv } from './judge.js';
 import { EncscanError, errorCode, errorMessage } from './errors.js';
 import type { Target } from './target.js';
 
-export interface PipelineContext extends Omit<GatherContext, 'signal'> {
-  checks: readonly Check[];
-  levels: Levels;
+export interface PipelineContext extends Omit<GatherContext, 'signal'>, JudgeEnv {
   budgetMs: number;
 }
 
@@ -34,29 +29,8 @@ export async function scanTarget(target: Target, ctx: PipelineContext): Promise<
   }
   // Findings are computed from a snapshot: probes cut off by the budget may still be settling.
   const snapshot = structuredClone(evidence);
-  const { checks, findings } = judge(snapshot, target, ctx);
-  return {
-    input: target.input,
-    host: target.host,
-    displayHost: target.displayHost,
-    port: target.port,
-    status: statusOf(snapshot, errors),
-    errors,
-    evidence: snapshot,
-    checks,
-    findings,
-    score: scoreTarget(findings),
-  };
-}
-
-function judge(ev: TargetEvidence, target: Target, ctx: PipelineContext): Pick<TargetResult, 'checks' | 'findings'> {
-  const findings: Finding[] = [];
-  const checks = ctx.checks.map((check) => {
-    const { run, emissions } = runCheck(check, ev, { now: ctx.now, vars: ctx.levels.vars, target });
-    findings.push(...emissions.map((e) => toFinding(check, e, ctx.levels)));
-    return run;
-  });
-  return { checks, findings };
+  const { input, host, displayHost, port } = target;
+  return judge(snapshot, { input, host, displayHost, port, status: statusOf(snapshot, errors), errors }, ctx);
 }
 
 /** Incomplete when the budget ran out or any probe could not find out (timeouts), never a verdict. */

@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import type { Report, TargetResult } from '../evidence/report.js';
 import { checks as allChecks } from '../../checks/index.gen.js';
-import { defaultLevels } from '../report/levels.js';
+import { defaultLevels, withOverrides } from '../report/levels.js';
+import { DEFAULT_POLICY, type Policy } from '../report/policy.js';
 import { TOOL_VERSION } from '../package-root.js';
 import { Connector, type SocketAddress } from './connector.js';
 import type { ConnectTo } from './gather.js';
@@ -24,12 +25,14 @@ export interface ScanOptions {
   portMap: Map<string, SocketAddress>;
   world: string | null;
   now?: Date;
+  policy?: { source: string; policy: Policy };
   onTarget?: (result: TargetResult) => void;
 }
 
 export async function scan(targets: Target[], opts: ScanOptions): Promise<Report> {
   const started = opts.now ?? new Date();
-  const levels = defaultLevels();
+  const gate = opts.policy ?? { source: 'default', policy: DEFAULT_POLICY };
+  const levels = withOverrides(defaultLevels(), gate.policy.levels);
   const checks = selectChecks(allChecks, opts.checks);
   const portMap = new Map(opts.portMap);
   for (const c of opts.connectTo) {
@@ -54,6 +57,7 @@ export async function scan(targets: Target[], opts: ScanOptions): Promise<Report
           now: started,
           checks,
           levels,
+          policy: gate.policy,
         });
         opts.onTarget?.(result);
         return result;
@@ -66,6 +70,7 @@ export async function scan(targets: Target[], opts: ScanOptions): Promise<Report
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     levelsVersion: levels.levelsVersion,
+    policy: gate.source,
     resolver: {
       mode: opts.resolver.kind,
       servers: (opts.resolver.kind === 'stub' ? opts.resolver.servers : opts.resolver.rootHints).map((s) => label(s.address, s.port)),

@@ -63,6 +63,16 @@ export type Score = Static<typeof Score>;
 export const TargetStatus = Type.Union([Type.Literal('complete'), Type.Literal('incomplete'), Type.Literal('error')]);
 export type TargetStatus = Static<typeof TargetStatus>;
 
+export const Gate = Type.Object(
+  {
+    passed: Type.Union([Type.Boolean(), Type.Null()], { description: 'null: the policy could not be decided' }),
+    reasons: Type.Array(Type.String()),
+    waived: Type.Array(Type.String({ description: 'finding ids excused by a policy waiver' })),
+  },
+  { additionalProperties: false },
+);
+export type Gate = Static<typeof Gate>;
+
 export const TargetResult = Type.Object(
   {
     input: Type.String(),
@@ -75,6 +85,7 @@ export const TargetResult = Type.Object(
     checks: Type.Array(CheckRun),
     findings: Type.Array(Finding),
     score: Score,
+    gate: Gate,
   },
   { additionalProperties: false },
 );
@@ -87,6 +98,7 @@ export const Report = Type.Object(
     startedAt: Type.String({ format: 'date-time' }),
     finishedAt: Type.String({ format: 'date-time' }),
     levelsVersion: Type.String(),
+    policy: Type.String({ description: '"default" (no finding at level fail) or the policy file used' }),
     resolver: Type.Object(
       {
         mode: Type.Union([Type.Literal('stub'), Type.Literal('iterative')]),

@@ -39,3 +39,12 @@ export function levelOf(levels: Levels, findingId: string): Severity {
   if (level === undefined) throw new EncscanError('ENCSCAN_INTERNAL', `no level for finding "${findingId}"`);
   return level;
 }
+
+/** A policy's severity overrides merged over the levels file; an unknown id is a usage error. */
+export function withOverrides(levels: Levels, overrides: Record<string, Severity> | undefined): Levels {
+  if (!overrides) return levels;
+  for (const id of Object.keys(overrides)) {
+    if (!(id in levels.levels)) throw new EncscanError('ENCSCAN_BAD_FILE', `policy: no finding id "${id}" to override`);
+  }
+  return { ...levels, levels: { ...levels.levels, ...overrides } };
+}

@@ -31,6 +31,8 @@ export function renderTarget(t: TargetResult, c: Palette = plain): string {
     lines.push(`  ${label} ${f.id}${at}`, `       ${printable(f.detail)}`);
     if (f.remediation !== undefined && f.severity !== 'info') lines.push(c.dim(`       fix: ${printable(f.remediation)}`));
   }
+  for (const r of t.gate.reasons.filter((x) => !x.includes(' is at level '))) lines.push(c.yellow(`  gate: ${printable(r, 200)}`));
+  if (t.gate.waived.length > 0) lines.push(c.dim(`  waived by policy: ${t.gate.waived.join(', ')}`));
   const passed = t.findings.filter((f) => f.severity === 'pass').length;
   const untested = t.checks.filter((k) => k.status === 'not-tested').map((k) => k.id);
   lines.push(c.green(`  ✓ ${passed} passed`) + (untested.length > 0 ? c.dim(`, not tested: ${untested.join(', ')}`) : ''));

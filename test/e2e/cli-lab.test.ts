@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,5 +124,42 @@ describe('exit codes', () => {
     expect(report.targets.map((t) => t.status)).toEqual(['complete', 'complete']);
     expect(findingIds(report, 'gone.example.test')).toEqual(['tls.handshake.failed']);
     expect(r.code).toBe(1);
+  });
+});
+
+describe('policy gating', () => {
+  const policyFile = (name: string, policy: object): string => {
+    const file = join(lab.worldFile, '..', name);
+    writeFileSync(file, JSON.stringify(policy));
+    return file;
+  };
+  const waive = (expires: string) => ({ waivers: [{ finding: 'certificate.expiry.expired', expires, reason: 'ticket 42' }] });
+
+  it('a live waiver lets the gate pass (0); an expired one does not (1)', async () => {
+    const live = await runCli(['scan', 'expired.example.test', '--world', lab.worldFile, '--policy', policyFile('live.json', waive('2999-01-01')), '--format', 'json']);
+    expect(live.code).toBe(0);
+    const t = (JSON.parse(live.stdout) as Report).targets[0]!;
+    expect(t.gate).toEqual({ passed: true, reasons: [], waived: ['certificate.expiry.expired'] });
+    const old = await runCli(['scan', 'expired.example.test', '--world', lab.worldFile, '--policy', policyFile('old.json', waive('2001-01-01'))]);
+    expect(old.code).toBe(1);
+  });
+
+  it('severity overrides come from the policy, not from the check', async () => {
+    const r = await runCli(['scan', 'hsts-short.example.test', '--world', lab.worldFile, '--format', 'json',
+      '--policy', policyFile('levels.json', { levels: { 'hsts.header.too-short': 'fail' } })]);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as Report).targets[0]!.findings.find((f) => f.id === 'hsts.header.too-short')!.severity).toBe('fail');
+  });
+
+  it('--fail-under cannot pass silently while no grade is evaluated (4)', async () => {
+    const r = await runCli(['scan', 'good.example.test', '--world', lab.worldFile, '--fail-under', 'A']);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toContain('no TLS grade was evaluated');
+  });
+
+  it('a malformed policy is a usage error (3)', async () => {
+    const r = await runCli(['scan', 'good.example.test', '--world', lab.worldFile, '--policy', policyFile('bad.json', { failOn: 'sometimes' })]);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -1,0 +1,34 @@
+import type { Check } from '../evidence/check.js';
+import type { Finding, TargetResult } from '../evidence/report.js';
+import { evaluateGate, type Policy } from '../report/policy.js';
+import type { TargetEvidence } from '../evidence/target.js';
+import type { Levels } from '../report/levels.js';
+import { scoreTarget } from '../report/score.js';
+import { runCheck, toFinding } from './run-checks.js';
+
+/**
+ * Evidence → findings → score. Pure: the same evidence, checks, levels and clock give the same
+ * result, which is what lets `encscan report` re-score a saved scan offline.
+ */
+export interface JudgeEnv {
+  checks: readonly Check[];
+  levels: Levels;
+  policy: Policy;
+  now: Date;
+}
+
+export function judge(
+  ev: TargetEvidence,
+  target: Omit<TargetResult, 'checks' | 'findings' | 'score' | 'gate' | 'evidence'>,
+  env: JudgeEnv,
+): TargetResult {
+  const findings: Finding[] = [];
+  const checks = env.checks.map((check) => {
+    const { run, emissions } = runCheck(check, ev, { now: env.now, vars: env.levels.vars, target });
+    findings.push(...emissions.map((e) => toFinding(check, e, env.levels)));
+    return run;
+  });
+  const result: TargetResult = { ...target, evidence: ev, checks, findings, score: scoreTarget(findings), gate: { passed: null, reasons: [], waived: [] } };
+  result.gate = evaluateGate(result, env.policy, env.now);
+  return result;
+}
