@@ -9,6 +9,8 @@ Examples:
   encscan scan example.org www.example.org:8443 --format json --output scan.json
   encscan scan https://example.org/login --checks tls,certificate
   encscan scan example.org --resolver 127.0.0.1:5353 --ca-file internal-roots.pem
+  encscan report scan.json --policy ci-policy.json   # re-score a saved scan offline
+  encscan diff yesterday.json today.json             # exit 1 on a regression
   encscan lab                          # start the embedded lab world on loopback
   encscan scan good.example.test --world /tmp/encscan-lab/world.json
 
@@ -46,6 +48,31 @@ export async function buildProgram(): Promise<Command> {
     .action(async (targets: string[], opts: Record<string, unknown>) => {
       const { runScan } = await import('./scan-command.js');
       process.exitCode = await runScan(targets, opts);
+    });
+  program
+    .command('report')
+    .description('re-score a saved JSON scan offline (no network), with today\'s checks and levels')
+    .argument('<scan.json>')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--output <path>', 'write the report to a file instead of standard output')
+    .option('--now <iso-date>', 'clock for the checks (default: the saved scan\'s start time)')
+    .option('--checks <list>', 'comma-separated check ids or areas; a leading - excludes')
+    .option('--policy <file>', 'CI gate (JSON), as for scan')
+    .addOption(new Option('--fail-under <grade>', 'as for scan').choices(['A+', 'A', 'A-', 'B', 'C', 'D', 'E', 'F']))
+    .option('--no-color', 'never colour the text output')
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      const { runReport } = await import('./report-command.js');
+      process.exitCode = await runReport(file, opts as unknown as Parameters<typeof runReport>[1]);
+    });
+  program
+    .command('diff')
+    .description('compare two saved JSON scans; exit 1 when anything got worse')
+    .argument('<old.json>')
+    .argument('<new.json>')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (before: string, after: string, opts: { format: 'text' | 'json' }) => {
+      const { runDiff } = await import('./report-command.js');
+      process.exitCode = await runDiff(before, after, opts);
     });
   program
     .command('lab')

@@ -15,9 +15,18 @@ import { Policy } from '../report/policy.js';
 import { parseJson, validateJson } from '../report/validate-json.js';
 import { palette } from './palette.js';
 
-interface ScanFlags {
+export interface OutputFlags {
   format: 'text' | 'json';
   output?: string;
+  color: boolean;
+}
+
+export interface GateFlags {
+  policy?: string;
+  failUnder?: string;
+}
+
+interface ScanFlags extends OutputFlags, GateFlags {
   resolver?: string;
   rootHints?: string;
   trustAnchor?: string;
@@ -29,9 +38,6 @@ interface ScanFlags {
   concurrency: number;
   checks?: string;
   world?: string;
-  policy?: string;
-  failUnder?: string;
-  color: boolean;
 }
 
 export async function runScan(inputs: string[], raw: Record<string, unknown>): Promise<number> {
@@ -54,12 +60,12 @@ export async function runScan(inputs: string[], raw: Record<string, unknown>): P
     portMap: world?.portMap ?? new Map(),
     world: world?.name ?? null,
   });
-  emit(report, flags);
+  emitReport(report, flags);
   return reportExitCode(report);
 }
 
 /** --policy FILE and/or --fail-under GRADE; either replaces the default policy. */
-async function loadGate(flags: Pick<ScanFlags, 'policy' | 'failUnder'>): Promise<{ source: string; policy: Policy } | undefined> {
+export async function loadGate(flags: GateFlags): Promise<{ source: string; policy: Policy } | undefined> {
   if (flags.policy === undefined && flags.failUnder === undefined) return undefined;
   let policy: Policy = { failOn: 'fail' };
   if (flags.policy !== undefined) {
@@ -85,7 +91,7 @@ export function resolverMode(flags: Pick<ScanFlags, 'resolver' | 'rootHints'>, w
   return { kind: 'iterative', rootHints: [...IANA_ROOT_HINTS] };
 }
 
-function emit(report: Report, flags: ScanFlags): void {
+export function emitReport(report: Report, flags: OutputFlags): void {
   const toFile = flags.output !== undefined;
   const text = flags.format === 'json' ? renderJson(report) : renderText(report, palette(flags.color && !toFile && process.stdout.isTTY === true));
   if (!toFile) {

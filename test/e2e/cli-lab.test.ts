@@ -163,3 +163,49 @@ describe('policy gating', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('offline replay and diff', () => {
+  let scanFile: string;
+  beforeAll(async () => {
+    scanFile = join(lab.worldFile, '..', 'saved-scan.json');
+    const r = await runCli(['scan', 'good.example.test', 'expired.example.test', '--world', lab.worldFile, '--format', 'json', '--output', scanFile]);
+    expect(r.code).toBe(1);
+  });
+
+  it('re-scores saved evidence with no socket at all and gets the same findings', async () => {
+    const r = await runCli(['report', scanFile, '--format', 'json'], 60_000, { ENCSCAN_NETWORK_DENY_ALL: '1' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const saved = JSON.parse(readFileSync(scanFile, 'utf8')) as Report;
+    const replayed = JSON.parse(r.stdout) as Report;
+    expect(replayed.targets.map((t) => t.findings)).toEqual(saved.targets.map((t) => t.findings));
+    expect(replayed.startedAt).toBe(saved.startedAt);
+  });
+
+  it('uses --now as the clock: a year later the good certificate has expired', async () => {
+    const later = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    const r = await runCli(['report', scanFile, '--format', 'json', '--now', later], 60_000, { ENCSCAN_NETWORK_DENY_ALL: '1' });
+    const good = (JSON.parse(r.stdout) as Report).targets.find((t) => t.host === 'good.example.test')!;
+    expect(good.findings.map((f) => f.id)).toContain('certificate.expiry.expired');
+  });
+
+  it('diff exits 1 on a regression and 0 when nothing got worse', async () => {
+    const later = join(lab.worldFile, '..', 'later-scan.json');
+    const when = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    await runCli(['report', scanFile, '--format', 'json', '--now', when, '--output', later], 60_000, { ENCSCAN_NETWORK_DENY_ALL: '1' });
+    const worse = await runCli(['diff', scanFile, later, '--format', 'json'], 60_000, { ENCSCAN_NETWORK_DENY_ALL: '1' });
+    expect(worse.code).toBe(1);
+    expect(JSON.parse(worse.stdout).worse).toContainEqual(expect.objectContaining({
+      target: 'good.example.test:443', subject: 'certificate.expiry @ 127.0.1.1:443', from: 'certificate.expiry.ok', to: 'certificate.expiry.expired',
+    }));
+    const better = await runCli(['diff', later, scanFile]);
+    expect(better.code).toBe(0);
+    expect(better.stdout).toMatch(/^worse: 0\nbetter: [1-9]/);
+  });
+
+  it('rejects a file that is not an encscan report (3)', async () => {
+    const r = await runCli(['report', lab.worldFile]);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

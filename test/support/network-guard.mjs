@@ -8,8 +8,11 @@ import { syncBuiltinESMExports } from 'node:module';
 
 export const violations = [];
 const inChild = process.env.ENCSCAN_NETWORK_GUARD === 'exit';
+// For commands that must open no socket at all (offline replay): even loopback is refused.
+const denyAll = process.env.ENCSCAN_NETWORK_DENY_ALL === '1';
 
 function loopback(host) {
+  if (denyAll) return false;
   if (typeof host !== 'string') return false;
   const h = host.replace(/^\[|\]$/g, '');
   if (net.isIPv4(h)) return h.startsWith('127.');

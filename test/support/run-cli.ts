@@ -9,11 +9,11 @@ export interface CliRun {
 }
 
 /** Runs the real bin/encscan (compiled dist/) under the network guard, which exits 99 on any stray socket. */
-export function runCli(args: string[], timeoutMs = 60_000): Promise<CliRun> {
+export function runCli(args: string[], timeoutMs = 60_000, extraEnv: Record<string, string> = {}): Promise<CliRun> {
   const guard = join(PACKAGE_ROOT, 'test', 'support', 'network-guard.mjs');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'encscan'), ...args], {
-      env: { ...process.env, NODE_OPTIONS: `--import=${guard}`, ENCSCAN_NETWORK_GUARD: 'exit', NO_COLOR: '1' },
+      env: { ...process.env, NODE_OPTIONS: `--import=${guard}`, ENCSCAN_NETWORK_GUARD: 'exit', NO_COLOR: '1', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
