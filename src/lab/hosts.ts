@@ -15,6 +15,9 @@ export interface LabWebHost {
   /** Plain-HTTP listener: redirect to https on the same host, or serve content. */
   http: 'redirect' | 'content';
   maxVersion?: 'TLSv1' | 'TLSv1.2' | 'TLSv1.3';
+  /** Extra certificate subject attributes and a Server header: hostile text for output-safety tests. */
+  subject?: Array<Record<string, string[]>>;
+  server?: string;
   expect: string[];
 }
 
@@ -58,6 +61,14 @@ export const LAB_WEB_HOSTS: readonly LabWebHost[] = [
     expect: ['http.redirect.serves-http'],
   }),
   host(12, 'legacy.example.test', 'TLS 1.0 only', { maxVersion: 'TLSv1', expect: ['tls.protocol-version.legacy'] }),
+  host(13, 'hostile.example.test', 'certificate fields and headers with terminal escapes, HTML and newlines', {
+    subject: [
+      { O: ['\u001b[31mEvil Corp\u001b[0m <script>alert(1)</script>'] },
+      { OU: [`line one\nline two ]]> & 'single' \u2028 ${'x'.repeat(3000)}`] },
+    ],
+    server: '<script>alert("server")</script> & \u00e9',
+    expect: [],
+  }),
 ];
 
 export const LAB_DNS_SCENARIOS: readonly LabDnsScenario[] = [

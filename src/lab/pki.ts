@@ -21,6 +21,8 @@ export interface LeafOptions {
   notAfter: Date;
   selfSigned?: boolean;
   key?: LeafKey;
+  /** Extra subject attributes after the CN, e.g. [{ O: ['…'] }] (the lab's hostile-fields host). */
+  extraSubject?: Array<Record<string, string[]>>;
 }
 
 export interface LabPki {
@@ -109,7 +111,7 @@ export async function createLabPki(now: Date): Promise<LabPki> {
       const san = opts.names.map((value) => ({ type: isIP(value) ? ('ip' as const) : ('dns' as const), value }));
       extensions.push(new x509.SubjectAlternativeNameExtension(san));
     }
-    const name = [{ CN: [opts.names[0] ?? 'encscan lab leaf'] }];
+    const name = [{ CN: [opts.names[0] ?? 'encscan lab leaf'] }, ...(opts.extraSubject ?? [])];
     const validity = { notBefore: opts.notBefore, notAfter: opts.notAfter };
     const cert = opts.selfSigned
       ? await x509.X509CertificateGenerator.createSelfSigned({

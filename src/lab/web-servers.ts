@@ -25,7 +25,7 @@ async function certificateFor(host: LabWebHost, pki: LabPki, now: Date): Promise
     'self-signed': { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY), selfSigned: true },
     'no-intermediate': { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY) },
   };
-  const issued = await pki.issueLeaf(plan[host.cert]);
+  const issued = await pki.issueLeaf({ ...plan[host.cert], ...(host.subject ? { extraSubject: host.subject } : {}) });
   return { ...issued, sent: host.cert === 'no-intermediate' ? issued.certPem : issued.chainPem };
 }
 
@@ -42,6 +42,7 @@ export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Pr
     },
     (req, res) => {
       if (host.sts.length > 0) res.setHeader('Strict-Transport-Security', host.sts);
+      if (host.server !== undefined) res.setHeader('Server', host.server);
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       res.end(`encscan lab: ${host.name} (${host.description})\n`);
     },

@@ -86,6 +86,12 @@ describe('exit codes', () => {
     expect(r.stdout).toContain('good.example.test:443  PASS');
   });
 
+  it('never lets hostile certificate or header text reach the terminal raw', async () => {
+    const r = await runCli(['scan', 'hostile.example.test', 'wrong-name.example.test', '--world', lab.worldFile]);
+    expect(r.stdout).toContain('hostile.example.test:443  PASS');
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028]/);
+  });
+
   it('--checks runs only the selected checks and the probes they need', async () => {
     const r = await runCli(['scan', 'hsts-missing.example.test', '--world', lab.worldFile, '--checks', 'tls', '--format', 'json']);
     const t = (JSON.parse(r.stdout) as Report).targets[0]!;
