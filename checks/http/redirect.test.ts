@@ -14,5 +14,11 @@ checkCases(check, [
   ],
   ['content over http', chain(hop('http://site.example/', 200)), ['serves-http']],
   ['refused', chain(hop('http://site.example/', null, { error: 'ENCSCAN_CONNECT_REFUSED' })), ['no-http-listener']],
+  ['loop on http', chain(moved('http://site.example/', 'http://site.example/a'), hop('http://site.example/a', 301, { location: '/', error: 'ENCSCAN_HTTP_REDIRECT_LOOP' })), ['loop']],
+  [
+    'endless http chain',
+    chain(...Array.from({ length: 20 }, (_, i) => hop(`http://site.example/${i}`, 301, { location: `/${i + 1}`, ...(i === 19 ? { error: 'ENCSCAN_HTTP_TOO_MANY_REDIRECTS' } : {}) }))),
+    ['too-many-redirects'],
+  ],
   ['timeout is not a verdict', chain(hop('http://site.example/', null, { error: 'ENCSCAN_TIMEOUT' })), []],
 ]);

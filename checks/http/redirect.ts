@@ -28,6 +28,8 @@ export default defineCheck({
       fix: REDIRECT_FIX,
     },
     'no-http-listener': { text: 'nothing listens for plain HTTP ({error})' },
+    loop: { text: 'the redirects from http:// loop back to {url}', fix: REDIRECT_FIX },
+    'too-many-redirects': { text: 'http:// needs more than {hops} redirects', fix: REDIRECT_FIX },
   },
   applies: (ev) => (ev.http?.redirects.http.length ?? 0) > 0,
   run: ({ http }, ctx) => {
@@ -38,12 +40,14 @@ export default defineCheck({
       return [];
     }
     const firstHttps = hops.findIndex((h) => h.url.startsWith('https:'));
+    const last = hops[hops.length - 1]!;
+    if (firstHttps < 0 && last.error === 'ENCSCAN_HTTP_REDIRECT_LOOP') return [ctx.emit('loop', { url: last.location ?? last.url })];
+    if (firstHttps < 0 && last.error === 'ENCSCAN_HTTP_TOO_MANY_REDIRECTS') return [ctx.emit('too-many-redirects', { hops: hops.length })];
     if (firstHttps === 1) {
       const same = hostOf(first.location) === hostOf(first.url);
       return [same ? ctx.emit('to-https') : ctx.emit('to-https-other-host', { location: first.location ?? '' })];
     }
     if (firstHttps > 1) return [ctx.emit('to-https-later', { hops: firstHttps })];
-    const last = hops[hops.length - 1]!;
     if (last.status === null && isInconclusive(last.error)) return [];
     return [ctx.emit('serves-http', { status: last.status ?? 'none', url: last.url })];
   },

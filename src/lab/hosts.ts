@@ -14,6 +14,8 @@ export interface LabWebHost {
   sts: string[];
   /** Plain-HTTP listener: redirect to https on the same host, or serve content. */
   http: 'redirect' | 'content';
+  /** What HTTPS answers: the page, or a broken redirect pattern. */
+  https?: 'page' | 'loop' | 'downgrade' | 'long-chain';
   maxVersion?: 'TLSv1' | 'TLSv1.2' | 'TLSv1.3';
   /** Extra certificate subject attributes and a Server header: hostile text for output-safety tests. */
   subject?: Array<Record<string, string[]>>;
@@ -61,6 +63,12 @@ export const LAB_WEB_HOSTS: readonly LabWebHost[] = [
     expect: ['http.redirect.serves-http'],
   }),
   host(12, 'legacy.example.test', 'TLS 1.0 only', { maxVersion: 'TLSv1', expect: ['tls.protocol-version.legacy'] }),
+  host(14, 'redirect-loop.example.test', 'HTTPS redirects in a circle', { https: 'loop', expect: ['http.https-chain.loop'] }),
+  host(15, 'downgrade.example.test', 'HTTPS redirects to plain HTTP', { https: 'downgrade', expect: ['http.https-chain.downgrade'] }),
+  host(16, 'long-chain.example.test', 'HTTPS redirects 25 times', {
+    https: 'long-chain',
+    expect: ['http.https-chain.too-many-redirects'],
+  }),
   host(13, 'hostile.example.test', 'certificate fields and headers with terminal escapes, HTML and newlines', {
     subject: [
       { O: ['\u001b[31mEvil Corp\u001b[0m <script>alert(1)</script>'] },

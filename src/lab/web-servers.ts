@@ -43,12 +43,17 @@ export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Pr
     (req, res) => {
       if (host.sts.length > 0) res.setHeader('Strict-Transport-Security', host.sts);
       if (host.server !== undefined) res.setHeader('Server', host.server);
+      const next = httpsRedirect(host, req.url ?? '/');
+      if (next !== null) {
+        res.writeHead(302, { Location: next }).end();
+        return;
+      }
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       res.end(`encscan lab: ${host.name} (${host.description})\n`);
     },
   );
   const plain = http.createServer((req, res) => {
-    if (host.http === 'redirect') {
+    if (host.http === 'redirect' && req.url !== '/plain') {
       const name = (req.headers.host ?? host.name).replace(/:\d+$/, '');
       res.writeHead(301, { Location: `https://${name}${req.url ?? '/'}` }).end();
     } else {
@@ -57,6 +62,21 @@ export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Pr
   });
   const [httpsPort, httpPort] = [await listen(secure), await listen(plain)];
   return { host, httpsPort, httpPort, close: async () => void (await Promise.all([stop(secure), stop(plain)])) };
+}
+
+/** The Location of the lab's broken HTTPS redirect patterns, or null to serve the page. */
+function httpsRedirect(host: LabWebHost, path: string): string | null {
+  const step = Number(/^\/(\d+)$/.exec(path)?.[1] ?? 0);
+  switch (host.https ?? 'page') {
+    case 'loop':
+      return path === '/' ? '/a' : '/';
+    case 'downgrade':
+      return `http://${host.name}/plain`;
+    case 'long-chain':
+      return step < 25 ? `/${step + 1}` : null;
+    case 'page':
+      return null;
+  }
 }
 
 function listen(server: Server): Promise<number> {

@@ -35,7 +35,8 @@ export function renderTarget(t: TargetResult, c: Palette = plain): string {
   if (t.gate.waived.length > 0) lines.push(c.dim(`  waived by policy: ${t.gate.waived.join(', ')}`));
   const passed = t.findings.filter((f) => f.severity === 'pass').length;
   const untested = t.checks.filter((k) => k.status === 'not-tested').map((k) => k.id);
-  lines.push(c.green(`  ✓ ${passed} passed`) + (untested.length > 0 ? c.dim(`, not tested: ${untested.join(', ')}`) : ''));
+  const why = t.evidence.endpoints.length === 0 ? `${untested.length} checks not tested (no address to connect to)` : `not tested: ${untested.join(', ')}`;
+  lines.push(c.green(`  ✓ ${passed} passed`) + (untested.length > 0 ? c.dim(`, ${why}`) : ''));
   return lines.join('\n');
 }
 

@@ -1,5 +1,6 @@
-// A few SERVER cases from the x509-limbo corpus (see its SOURCE.md), asserting our exact
-// codes as well as limbo's verdict. The full conformance run is a separate task.
+// SERVER cases from the x509-limbo corpus (see its SOURCE.md), asserting our exact codes as well
+// as limbo's verdict: one case per rule validateChain enforces. limbo-conformance.test.ts runs
+// the whole corpus.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
@@ -16,6 +17,7 @@ interface LimboCase {
   validation_time: string | null;
   expected_peer_name: { kind: string; value: string } | null;
   expected_result: 'SUCCESS' | 'FAILURE';
+  max_chain_depth: number | null;
 }
 
 const corpus = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'fixtures', 'corpora', 'x509-limbo', 'limbo.json'), 'utf8')) as { testcases: LimboCase[] };
@@ -27,6 +29,7 @@ function run(t: LimboCase) {
     roots: t.trusted_certs.flatMap((p) => parsePemCertificates(p)),
     host: t.expected_peer_name!.value,
     now: t.validation_time ? new Date(t.validation_time) : new Date(),
+    ...(t.max_chain_depth === null ? {} : { maxIntermediates: t.max_chain_depth }),
   });
 }
 
@@ -34,10 +37,47 @@ describe('x509-limbo server cases', () => {
   it.each([
     ['online::google.com', []], // a real Web PKI chain
     ['pathlen::intermediate-violates-pathlen-0', ['path-length-exceeded']],
+    ['pathlen::max-chain-depth-1', []],
+    ['pathlen::max-chain-depth-1-self-issued', []],
+    ['pathlen::max-chain-depth-1-exhausted', ['chain-too-long']],
     ['rfc5280::validity::expired-intermediate', ['expired']],
     ['rfc5280::intermediate-ca-without-ca-bit', ['issuer-not-ca']],
     ['rfc5280::root-and-intermediate-swapped', []], // the ICA itself is the trust anchor
     ['rfc5280::eku::ee-wrong-eku', ['bad-extended-key-usage']],
+    ['webpki::eku::ee-anyeku', ['bad-extended-key-usage']],
+    ['webpki::eku::ee-without-eku', ['bad-extended-key-usage']],
+    ['webpki::eku::root-has-eku', ['bad-extended-key-usage']],
+    ['rfc5280::nc::permitted-dns-match', []],
+    ['rfc5280::nc::excluded-dns-match', ['name-constraint-violation']],
+    ['rfc5280::nc::excluded-match-permitted-and-excluded', ['name-constraint-violation']],
+    ['rfc5280::nc::nc-forbids-othername', ['name-constraint-violation']],
+    ['rfc5280::nc::nc-forbids-same-chain-ica', []], // the unconstrained alternative path wins
+    ['rfc5280::nc::not-allowed-in-ee-critical', ['bad-name-constraints']],
+    ['webpki::nc::permitted-dns-match-noncritical', []],
+    ['webpki::nc::intermediate-permitted-excluded-subtrees-both-empty-sequences', ['bad-name-constraints']],
+    ['cve::cve-2025-61727', ['name-constraint-violation', 'common-name-not-in-san']],
+    ['pathological::nc-dos-1', ['search-limit']],
+    ['rfc5280::aki::critical-aki', ['bad-extension-criticality']],
+    ['rfc5280::aki::leaf-missing-aki', ['missing-key-identifier']],
+    ['rfc5280::ski::intermediate-missing-ski', ['missing-key-identifier']],
+    ['webpki::aki::root-with-aki-authoritycertissuer', ['bad-authority-key-id']],
+    ['webpki::aki::root-with-aki-ski-mismatch', ['bad-authority-key-id']],
+    ['rfc5280::root-non-critical-basic-constraints', ['bad-extension-criticality']],
+    ['rfc5280::ee-critical-aia-invalid', ['bad-extension-criticality']],
+    ['rfc5280::san::noncritical-with-empty-subject', ['bad-extension-criticality']],
+    ['rfc5280::pc::ica-noncritical-pc', ['bad-extension-criticality']],
+    ['rfc5280::duplicate-extensions', ['duplicate-extension']],
+    ['rfc5280::unknown-critical-extension-intermediate', ['malformed-certificate', 'unknown-critical-extension']],
+    ['rfc5280::serial::zero', ['bad-serial-number']],
+    ['rfc5280::serial::too-long', ['bad-serial-number']],
+    ['rfc5280::san::underscore-dns', ['bad-san', 'common-name-not-in-san']],
+    ['webpki::cn::case-mismatch', ['common-name-not-in-san']],
+    ['webpki::cn::ipv6-uncompressed-mismatch', ['common-name-not-in-san']],
+    ['rfc5280::leaf-ku-keycertsign', ['ca-as-leaf']],
+    ['webpki::ee-basicconstraints-ca', ['ca-as-leaf']],
+    ['webpki::forbidden-weak-rsa-in-leaf', ['weak-key']],
+    ['webpki::forbidden-rsa-not-divisible-by-8-in-root', ['weak-key']],
+    ['webpki::forbidden-p192-leaf', ['weak-key']],
   ])('%s', async (id, errors) => {
     const t = byId(id);
     expect(t.validation_kind).toBe('SERVER');

@@ -20,24 +20,30 @@ async function chainOf(opts: Partial<LeafOptions> = {}): Promise<Uint8Array[]> {
   return parsePemCertificates(issued.chainPem);
 }
 
-/** root → one intermediate per entry of `cas` (with those extensions) → leaf for HOST. */
+/** root → one intermediate per entry of `cas` (with those extensions) → leaf for HOST, all with SKI and AKI. */
 async function customChain(cas: x509.Extension[][]): Promise<{ root: Uint8Array; chain: Uint8Array[] }> {
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
   const keygen = async () => (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const validity = { notBefore: new Date(NOW.getTime() - HOUR), notAfter: new Date(NOW.getTime() + HOUR), signingAlgorithm: alg };
   let keys = await keygen();
-  let issuer = await x509.X509CertificateGenerator.createSelfSigned({ name: 'CN=custom 0', keys, ...validity, extensions: [new x509.BasicConstraintsExtension(true)] });
+  let issuer = await x509.X509CertificateGenerator.createSelfSigned({
+    name: 'CN=custom 0',
+    keys,
+    ...validity,
+    extensions: [...ca(), await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)],
+  });
   const root = new Uint8Array(issuer.rawData);
   const chain: Uint8Array[] = [];
-  for (const [i, extensions] of [...cas, [new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: HOST }])]].entries()) {
+  const leaf = [new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: HOST }]), new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth])];
+  for (const [i, extensions] of [...cas, leaf].entries()) {
     const next = await keygen();
     issuer = await x509.X509CertificateGenerator.create({
-      subject: `CN=custom ${i + 1}`,
+      subject: i === cas.length ? `CN=${HOST}` : `CN=custom ${i + 1}`,
       issuer: issuer.subjectName,
       publicKey: next.publicKey,
       signingKey: keys.privateKey,
       ...validity,
-      extensions,
+      extensions: [...extensions, await x509.SubjectKeyIdentifierExtension.create(next.publicKey), await x509.AuthorityKeyIdentifierExtension.create(keys.publicKey)],
     });
     chain.unshift(new Uint8Array(issuer.rawData));
     keys = next;
@@ -45,7 +51,7 @@ async function customChain(cas: x509.Extension[][]): Promise<{ root: Uint8Array;
   return { root, chain };
 }
 
-const ca = () => [new x509.BasicConstraintsExtension(true)];
+const ca = () => [new x509.BasicConstraintsExtension(true, undefined, true)];
 
 const validate = (chain: Uint8Array[], roots = [lab.rootDer], host = HOST) => validateChain({ chain, roots, host, now: NOW });
 
@@ -85,8 +91,9 @@ describe('validateChain with the lab root trusted', () => {
     });
   });
 
-  it('no SAN: no-san and hostname-mismatch, still trusted', async () => {
-    expect(await validate(await chainOf({ names: [] }))).toMatchObject({ trusted: true, hostnameMatch: false, errors: ['no-san', 'hostname-mismatch'] });
+  it('no SAN: no-san and hostname-mismatch; its CN is then no copy of a SAN entry', async () => {
+    const v = await validate(await chainOf({ names: [] }));
+    expect(v).toMatchObject({ trusted: false, hostnameMatch: false, errors: ['common-name-not-in-san', 'no-san', 'hostname-mismatch'] });
   });
 
   it('IP SANs match IP targets', async () => {
@@ -154,7 +161,7 @@ describe('validateChain edge inputs', () => {
   });
 
   it.each([
-    ['issuer without keyCertSign', [new x509.BasicConstraintsExtension(true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature)], 'bad-key-usage'],
+    ['issuer without keyCertSign', [...ca(), new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature)], 'bad-key-usage'],
     ['issuer that is not a CA', [new x509.BasicConstraintsExtension(false)], 'issuer-not-ca'],
     ['issuer without basicConstraints', [], 'issuer-not-ca'],
   ] as const)('%s: %s', async (_, extensions, code) => {
@@ -164,14 +171,14 @@ describe('validateChain edge inputs', () => {
     expect(v.details).toEqual([{ code, depth: 1 }]);
   });
 
-  it('MD5-signed self-signed leaf: self-signed and unverifiable-signature', async () => {
-    const issued = await lab.issueLeaf({ names: [HOST], notBefore: NOW, notAfter: new Date(NOW.getTime() + HOUR), selfSigned: true, key: { algorithm: 'RSA', modulusLength: 1024 } });
+  it('MD5-signed self-signed leaf: self-signed, unverifiable-signature and weak-signature', async () => {
+    const issued = await lab.issueLeaf({ names: [HOST], notBefore: NOW, notAfter: new Date(NOW.getTime() + HOUR), selfSigned: true, key: { algorithm: 'RSA', modulusLength: 2048 } });
     const der = Uint8Array.from(issued.der);
     const sha256WithRsa = Buffer.from('06092a864886f70d01010b', 'hex');
     for (let at = Buffer.from(der).indexOf(sha256WithRsa); at !== -1; at = Buffer.from(der).indexOf(sha256WithRsa, at + 1)) {
       der[at + sha256WithRsa.length - 1] = 0x04; // md5WithRSAEncryption
     }
-    expect(await validate([der])).toMatchObject({ trusted: false, errors: ['self-signed', 'unverifiable-signature'] });
+    expect(await validate([der])).toMatchObject({ trusted: false, errors: ['self-signed', 'unverifiable-signature', 'weak-signature'] });
   });
 
   it('stays fast with 1000 sent certificates', async () => {
