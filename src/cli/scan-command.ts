@@ -45,7 +45,7 @@ export async function runScan(inputs: string[], raw: Record<string, unknown>): P
   const targets = inputs.map(parseTarget);
   const world = flags.world === undefined ? null : loadWorld(flags.world);
   const caPem = [flags.caFile, world?.caFile ?? undefined].filter((f): f is string => !!f).map((f) => readText('--ca-file', f));
-  if (flags.trustAnchor !== undefined) readText('--trust-anchor', flags.trustAnchor); // used by DNSSEC validation
+  if (flags.trustAnchor !== undefined) await loadTrustAnchors(flags.trustAnchor);
   const policy = await loadGate(flags);
   const report = await scan(targets, {
     policy,
@@ -62,6 +62,17 @@ export async function runScan(inputs: string[], raw: Record<string, unknown>): P
   });
   emitReport(report, flags);
   return reportExitCode(report);
+}
+
+/** DS/DNSKEY records or IANA's root-anchors.xml; a bad file is a usage error, not a scan failure. */
+async function loadTrustAnchors(file: string): Promise<unknown[]> {
+  const { parseTrustAnchors } = await import('../dnssec/trust-anchor.js');
+  try {
+    return parseTrustAnchors(readText('--trust-anchor', file));
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`--trust-anchor ${file}: ${errorMessage(err).split('\n')[0]}`, 'ENCSCAN_BAD_FILE');
+  }
 }
 
 /** --policy FILE and/or --fail-under GRADE; either replaces the default policy. */

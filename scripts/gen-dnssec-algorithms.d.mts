@@ -1,0 +1,2 @@
+export function dnssecAlgorithmTable(): unknown;
+export function rootAnchorTable(): { source: string; records: string[] };
