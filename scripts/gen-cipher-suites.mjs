@@ -3,32 +3,10 @@
 // table with the non-IANA legacy suites.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseCsv } from './parse-csv.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const csvPath = 'fixtures/corpora/iana/tls/tls-parameters-4.csv';
-
-/** RFC 4180 CSV: quoted fields may hold commas and newlines. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
 
 export function cipherSuiteTable() {
   const [header, ...rows] = parseCsv(readFileSync(`${root}/${csvPath}`, 'utf8'));
