@@ -6,6 +6,7 @@ import certificateTrust from './certificate/trust.js';
 import dnsCnameChain from './dns/cname-chain.js';
 import dnsResolves from './dns/resolves.js';
 import hstsHeader from './hsts/header.js';
+import hstsPreload from './hsts/preload.js';
 import httpHttpsChain from './http/https-chain.js';
 import httpHttps from './http/https.js';
 import httpRedirect from './http/redirect.js';
@@ -19,6 +20,7 @@ export const checks: readonly Check[] = [
   dnsCnameChain as Check,
   dnsResolves as Check,
   hstsHeader as Check,
+  hstsPreload as Check,
   httpHttpsChain as Check,
   httpHttps as Check,
   httpRedirect as Check,
