@@ -1,4 +1,5 @@
 // Trust anchors as DER: Node's bundled Mozilla roots plus any PEM the user adds.
+import { createHash } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { EncscanError } from '../engine/errors.js';
 import { parseCertificate } from './cert-fields.js';
@@ -8,10 +9,21 @@ const PEM_BLOCK = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]*?)-----END CERTI
 // Parsed once per process: returning the same Uint8Array objects lets validateChain's
 // per-certificate parse cache hit on every scan.
 let nodeRoots: Uint8Array[] | undefined;
+let nodeRootFingerprints: Set<string> | undefined;
+
+function bundledRoots(): Uint8Array[] {
+  nodeRoots ??= rootCertificates.flatMap((pem) => parsePemCertificates(pem));
+  return nodeRoots;
+}
 
 export function trustStore(extraPem: string[] = []): Uint8Array[] {
-  nodeRoots ??= rootCertificates.flatMap((pem) => parsePemCertificates(pem));
-  return [...nodeRoots, ...extraPem.flatMap((pem) => parsePemCertificates(pem))];
+  return [...bundledRoots(), ...extraPem.flatMap((pem) => parsePemCertificates(pem))];
+}
+
+/** Is this (by SHA-256 of its DER) one of the Mozilla roots Node bundles? */
+export function isBundledRoot(sha256: string): boolean {
+  nodeRootFingerprints ??= new Set(bundledRoots().map((der) => createHash('sha256').update(der).digest('hex')));
+  return nodeRootFingerprints.has(sha256);
 }
 
 /** Every CERTIFICATE block in `text`; throws ENCSCAN_BAD_FILE if there is none or one is not a certificate. */

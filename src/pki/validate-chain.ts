@@ -13,6 +13,8 @@ export interface ValidateChainInput {
   roots: Uint8Array[];
   host: string;
   now: Date;
+  /** Most intermediates allowed between leaf and anchor (self-issued ones not counted); no cap by default. */
+  maxIntermediates?: number;
 }
 
 /** PkiEvidence plus where each error applies (`depth` indexes `path`, 0 = leaf). */
@@ -66,7 +68,7 @@ export async function validateChain(input: ValidateChainInput): Promise<ChainVal
 
   let best: { path: CandidatePath; details: ChainErrorDetail[]; score: number } | undefined;
   await searchPaths({ leaf, sent, anchors, now: input.now }, (path) => {
-    const details = checkPath(path, input.now);
+    const details = checkPath(path, { now: input.now, maxIntermediates: input.maxIntermediates });
     // Prefer paths that reach an anchor, then fewer problems; first found wins ties.
     const score = (path.end === 'anchor' ? 0 : 1000) + details.length;
     if (!best || score < best.score) best = { path, details, score };
