@@ -10,6 +10,7 @@ import hstsPreload from './hsts/preload.js';
 import httpHttpsChain from './http/https-chain.js';
 import httpHttps from './http/https.js';
 import httpRedirect from './http/redirect.js';
+import httpSecurityTxt from './http/security-txt.js';
 import tlsHandshake from './tls/handshake.js';
 import tlsProtocolVersion from './tls/protocol-version.js';
 
@@ -24,6 +25,7 @@ export const checks: readonly Check[] = [
   httpHttpsChain as Check,
   httpHttps as Check,
   httpRedirect as Check,
+  httpSecurityTxt as Check,
   tlsHandshake as Check,
   tlsProtocolVersion as Check,
 ];

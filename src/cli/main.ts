@@ -18,7 +18,8 @@ Exit codes: 0 pass · 1 policy failed · 3 usage error · 4 a target could not b
 
 export async function buildProgram(): Promise<Command> {
   const { Command, Option } = await import('commander');
-  const { count, parseConnectTo, seconds } = await import('./options.js');
+  const { count, parseConnectTo, parseExtraReport, seconds } = await import('./options.js');
+  const { FORMAT_NAMES } = await import('../report/formats.js');
   const program = new Command('encscan')
     .description('Website encryption-posture scanner: TLS, certificates, HTTPS/HSTS, DNS (DNSSEC and DANE to come)')
     .version(TOOL_VERSION, '-V, --version')
@@ -29,8 +30,9 @@ export async function buildProgram(): Promise<Command> {
     .command('scan')
     .description('scan one or more targets (host, host:port, https:// URL, IP literal)')
     .argument('<target...>')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMAT_NAMES).default('text'))
     .option('--output <path>', 'write the report to a file instead of standard output')
+    .option('--report <format=path>', 'also write this format to this file (repeatable)', parseExtraReport, [])
     .option('--resolver <addr[:port]>', 'use this recursive resolver (stub mode) instead of iterating from the root')
     .option('--root-hints <file>', 'root hints for iterative resolution (named.root format)')
     .option('--trust-anchor <file>', 'DNSSEC trust anchor: DS or DNSKEY presentation format, or root-anchors.xml')
@@ -53,8 +55,9 @@ export async function buildProgram(): Promise<Command> {
     .command('report')
     .description('re-score a saved JSON scan offline (no network), with today\'s checks and levels')
     .argument('<scan.json>')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMAT_NAMES).default('text'))
     .option('--output <path>', 'write the report to a file instead of standard output')
+    .option('--report <format=path>', 'also write this format to this file (repeatable)', parseExtraReport, [])
     .option('--now <iso-date>', 'clock for the checks (default: the saved scan\'s start time)')
     .option('--checks <list>', 'comma-separated check ids or areas; a leading - excludes')
     .option('--policy <file>', 'CI gate (JSON), as for scan')

@@ -3,6 +3,21 @@ import net from 'node:net';
 import { UsageError, errorMessage } from '../engine/errors.js';
 import type { ConnectTo } from '../engine/gather.js';
 import { parsePort, toALabel } from '../engine/target.js';
+import { FORMAT_NAMES, isFormat, type Format } from '../report/formats.js';
+
+export interface ExtraReport {
+  format: Format;
+  path: string;
+}
+
+/** --report FORMAT=PATH, repeatable: more outputs from the same run. */
+export function parseExtraReport(v: string, previous: ExtraReport[] = []): ExtraReport[] {
+  const eq = v.indexOf('=');
+  const format = v.slice(0, eq);
+  if (eq < 1 || eq === v.length - 1) throw new UsageError(`--report: "${v}" is not FORMAT=PATH`);
+  if (!isFormat(format)) throw new UsageError(`--report: unknown format "${format}" (one of ${FORMAT_NAMES.join(', ')})`);
+  return [...previous, { format, path: v.slice(eq + 1) }];
+}
 
 export function seconds(flag: string): (v: string) => number {
   return (v) => {

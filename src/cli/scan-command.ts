@@ -8,16 +8,16 @@ import { parseTarget } from '../engine/target.js';
 import { loadWorld, type World } from '../engine/world.js';
 import type { ResolverMode } from '../probes/dns/client.js';
 import { IANA_ROOT_HINTS, parseRootHints, parseServerAddress } from '../probes/dns/root-hints.js';
-import { renderJson } from '../report/render-json.js';
-import { renderText } from '../report/render-text.js';
-import { readText } from './options.js';
+import { render, type Format } from '../report/formats.js';
+import { readText, type ExtraReport } from './options.js';
 import { Policy } from '../report/policy.js';
 import { parseJson, validateJson } from '../report/validate-json.js';
 import { palette } from './palette.js';
 
 export interface OutputFlags {
-  format: 'text' | 'json';
+  format: Format;
   output?: string;
+  report: ExtraReport[];
   color: boolean;
 }
 
@@ -104,14 +104,17 @@ export function resolverMode(flags: Pick<ScanFlags, 'resolver' | 'rootHints'>, w
 
 export function emitReport(report: Report, flags: OutputFlags): void {
   const toFile = flags.output !== undefined;
-  const text = flags.format === 'json' ? renderJson(report) : renderText(report, palette(flags.color && !toFile && process.stdout.isTTY === true));
-  if (!toFile) {
-    process.stdout.write(text);
-    return;
-  }
+  const color = palette(flags.color && !toFile && process.stdout.isTTY === true);
+  const text = render(flags.format, report, { color });
+  if (toFile) writeOutput('--output', flags.output!, text);
+  else process.stdout.write(text);
+  for (const extra of flags.report) writeOutput('--report', extra.path, render(extra.format, report));
+}
+
+function writeOutput(flag: string, path: string, text: string): void {
   try {
-    writeFileSync(flags.output!, text);
+    writeFileSync(path, text);
   } catch (err) {
-    throw new UsageError(`--output: cannot write ${flags.output}: ${errorMessage(err).split('\n')[0]}`, 'ENCSCAN_BAD_FILE');
+    throw new UsageError(`${flag}: cannot write ${path}: ${errorMessage(err).split('\n')[0]}`, 'ENCSCAN_BAD_FILE');
   }
 }

@@ -28,6 +28,37 @@ export const HstsEvidence = Type.Object(
 );
 export type HstsEvidence = Static<typeof HstsEvidence>;
 
+/**
+ * /.well-known/security.txt (RFC 9116) as fetched and parsed; `errors` are the file's own defects.
+ * `status` null: no response (see `error`); any status but 200 means there is no file.
+ */
+export const SecurityTxt = Type.Object(
+  {
+    url: Type.String(),
+    status: Type.Union([Type.Integer(), Type.Null()]),
+    error: Type.Optional(Type.String()),
+    contentType: Type.Union([Type.String(), Type.Null()]),
+    signed: Type.Boolean(),
+    fields: Type.Object(
+      {
+        contact: Type.Array(Type.String()),
+        expires: Type.Union([Type.String(), Type.Null()]),
+        encryption: Type.Array(Type.String()),
+        acknowledgments: Type.Array(Type.String()),
+        preferredLanguages: Type.Union([Type.String(), Type.Null()]),
+        canonical: Type.Array(Type.String()),
+        policy: Type.Array(Type.String()),
+        hiring: Type.Array(Type.String()),
+        csaf: Type.Array(Type.String()),
+      },
+      { additionalProperties: false },
+    ),
+    errors: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type SecurityTxt = Static<typeof SecurityTxt>;
+
 export const HttpEvidence = Type.Object(
   {
     redirects: Type.Object(
@@ -35,6 +66,7 @@ export const HttpEvidence = Type.Object(
       { additionalProperties: false },
     ),
     hsts: Type.Union([HstsEvidence, Type.Null()], { description: 'from the first HTTPS response; null when none came' }),
+    securityTxt: Type.Optional(SecurityTxt),
   },
   { additionalProperties: true },
 );

@@ -16,6 +16,8 @@ export interface LabWebHost {
   http: 'redirect' | 'content';
   /** What HTTPS answers: the page, or a broken redirect pattern. */
   https?: 'page' | 'loop' | 'downgrade' | 'long-chain';
+  /** /.well-known/security.txt: current (the default) or expired. */
+  securityTxt?: 'current' | 'expired';
   maxVersion?: 'TLSv1' | 'TLSv1.2' | 'TLSv1.3';
   /** Extra certificate subject attributes and a Server header: hostile text for output-safety tests. */
   subject?: Array<Record<string, string[]>>;
@@ -68,6 +70,10 @@ export const LAB_WEB_HOSTS: readonly LabWebHost[] = [
   host(16, 'long-chain.example.test', 'HTTPS redirects 25 times', {
     https: 'long-chain',
     expect: ['http.https-chain.too-many-redirects'],
+  }),
+  host(17, 'stale-security-txt.example.test', 'security.txt that expired last month', {
+    securityTxt: 'expired',
+    expect: ['http.security-txt.expired'],
   }),
   host(13, 'hostile.example.test', 'certificate fields and headers with terminal escapes, HTML and newlines', {
     subject: [

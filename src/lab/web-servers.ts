@@ -43,6 +43,10 @@ export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Pr
     (req, res) => {
       if (host.sts.length > 0) res.setHeader('Strict-Transport-Security', host.sts);
       if (host.server !== undefined) res.setHeader('Server', host.server);
+      if (req.url === '/.well-known/security.txt') {
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(securityTxt(host, now));
+        return;
+      }
       const next = httpsRedirect(host, req.url ?? '/');
       if (next !== null) {
         res.writeHead(302, { Location: next }).end();
@@ -62,6 +66,12 @@ export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Pr
   });
   const [httpsPort, httpPort] = [await listen(secure), await listen(plain)];
   return { host, httpsPort, httpPort, close: async () => void (await Promise.all([stop(secure), stop(plain)])) };
+}
+
+/** RFC 9116 file: valid for half a year, or expired a month ago. */
+function securityTxt(host: LabWebHost, now: Date): string {
+  const expires = new Date(now.getTime() + (host.securityTxt === 'expired' ? -30 : 180) * DAY).toISOString();
+  return `Contact: mailto:security@${host.name}\nExpires: ${expires}\nPreferred-Languages: en\n`;
 }
 
 /** The Location of the lab's broken HTTPS redirect patterns, or null to serve the page. */

@@ -43,9 +43,10 @@ export function csvField(s: string): string {
 }
 
 /**
- * JSON text with the characters JSON.stringify leaves raw but terminals or line splitters act on
- * (DEL, C1 controls, U+2028/U+2029) written as \u escapes: the same value, safe to print.
+ * JSON text with the characters JSON.stringify leaves raw but terminals, line splitters or bidi
+ * rendering act on (DEL, C1 controls, U+2028/U+2029, bidi overrides and isolates) written as \u
+ * escapes: the same value, safe to print.
  */
 export function stringifyJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -35,7 +35,8 @@ function targetSection(t: TargetResult): string[] {
   for (const r of t.gate.reasons) lines.push(`- gate: ${md(r, 200)}`);
   const passed = t.findings.filter((f) => f.severity === 'pass').length;
   const untested = t.checks.filter((k) => k.status === 'not-tested').map((k) => md(k.id));
-  lines.push('', `${passed} passed${untested.length > 0 ? `; not tested: ${untested.join(', ')}` : ''}.`);
+  if (lines.at(-1) !== '') lines.push('');
+  lines.push(`${passed} passed${untested.length > 0 ? `; not tested: ${untested.join(', ')}` : ''}.`);
   return lines;
 }
 

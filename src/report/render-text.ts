@@ -18,7 +18,7 @@ const ORDER: Record<Finding['severity'], number> = { fail: 0, warn: 1, info: 2, 
 export function renderTarget(t: TargetResult, c: Palette = plain): string {
   const code = targetExitCode(t);
   const verdict = code === EXIT.pass ? c.green('PASS') : code === EXIT.policyFailed ? c.red('FAIL') : c.yellow(t.status.toUpperCase());
-  const where = t.host.includes(':') ? `[${t.host}]:${t.port}` : `${printable(t.displayHost)}:${t.port}`;
+  const where = printable(t.host.includes(':') ? `[${t.host}]:${t.port}` : `${t.displayHost}:${t.port}`);
   const overall = t.score.overall === null ? 'no score' : `score ${t.score.overall}/100`;
   const lines = [`${c.bold(where)}  ${verdict}  ${c.dim(overall)}`];
   const cats = t.score.categories.filter((k) => k.verdict !== 'n/a').map((k) => `${k.id} ${k.score} ${k.verdict}`);
@@ -27,8 +27,8 @@ export function renderTarget(t: TargetResult, c: Palette = plain): string {
   const shown = t.findings.filter((f) => f.severity !== 'pass').sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   for (const f of shown) {
     const label = f.severity === 'fail' ? c.red('FAIL') : f.severity === 'warn' ? c.yellow('WARN') : c.dim('info');
-    const at = f.endpoint === undefined ? '' : c.dim(`  [${f.endpoint}]`);
-    lines.push(`  ${label} ${f.id}${at}`, `       ${printable(f.detail)}`);
+    const at = f.endpoint === undefined ? '' : c.dim(`  [${printable(f.endpoint)}]`);
+    lines.push(`  ${label} ${printable(f.id)}${at}`, `       ${printable(f.detail)}`);
     if (f.remediation !== undefined && f.severity !== 'info') lines.push(c.dim(`       fix: ${printable(f.remediation)}`));
   }
   for (const r of t.gate.reasons.filter((x) => !x.includes(' is at level '))) lines.push(c.yellow(`  gate: ${printable(r, 200)}`));
@@ -41,9 +41,14 @@ export function renderTarget(t: TargetResult, c: Palette = plain): string {
 }
 
 export function renderText(report: Report, c: Palette = plain): string {
+  const profile = report.targets[0]?.score;
   const head = c.dim(
-    `encscan ${report.tool.version} · ${report.startedAt} · resolver ${report.resolver.mode}` +
-      (report.resolver.world ? ` (world ${printable(report.resolver.world)})` : ''),
+    [
+      `encscan ${report.tool.version} · schemaVersion ${report.schemaVersion} · ${report.startedAt}`,
+      `levels ${report.levelsVersion}` + (profile ? ` · profile ${profile.profile} ${profile.rulesVersion}` : '') + ` · policy ${printable(report.policy)}`,
+      `resolver ${report.resolver.mode} ${printable(report.resolver.servers.slice(0, 3).join(' '))}` +
+        (report.resolver.world ? ` (world ${printable(report.resolver.world)})` : ''),
+    ].join('\n'),
   );
   return `${[head, ...report.targets.map((t) => renderTarget(t, c))].join('\n\n')}\n`;
 }

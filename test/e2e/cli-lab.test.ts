@@ -92,6 +92,19 @@ describe('exit codes', () => {
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028]/);
   });
 
+  it('writes several formats from one run with --report FORMAT=PATH', async () => {
+    const dir = join(lab.worldFile, '..');
+    const r = await runCli([
+      'scan', 'good.example.test', '--world', lab.worldFile, '--format', 'markdown',
+      '--report', `sarif=${join(dir, 'out.sarif')}`, '--report', `junit=${join(dir, 'out.xml')}`, '--report', `html=${join(dir, 'out.html')}`,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('good.example.test');
+    expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(readFileSync(join(dir, 'out.xml'), 'utf8')).toContain('<testsuite');
+    expect(readFileSync(join(dir, 'out.html'), 'utf8')).toContain('Content-Security-Policy');
+  });
+
   it('--checks runs only the selected checks and the probes they need', async () => {
     const r = await runCli(['scan', 'hsts-missing.example.test', '--world', lab.worldFile, '--checks', 'tls', '--format', 'json']);
     const t = (JSON.parse(r.stdout) as Report).targets[0]!;

@@ -13,6 +13,8 @@ describe('CLI usage errors exit 3 with one line on stderr', () => {
     [['scan', 'example.org', '--connect-to', 'example.org:443:localhost:8443'], 'IP address'],
     [['scan', 'example.org', '--world', '/nonexistent/world.json'], 'world'],
     [['frobnicate'], 'unknown command'],
+    [['scan', 'example.org', '--report', 'pdf=x.pdf'], 'unknown format'],
+    [['scan', 'example.org', '--report', 'sarif'], 'FORMAT=PATH'],
   ])('%j', async (args, hint) => {
     const r = await runCli(args);
     expect(r.code).toBe(3);

@@ -1,9 +1,10 @@
 import net from 'node:net';
 import type { Connector } from '../../engine/connector.js';
-import type { EndpointHttp, HttpEvidence, HttpHop } from '../../evidence/http.js';
+import type { EndpointHttp, HttpEvidence, HttpHop, SecurityTxt } from '../../evidence/http.js';
 import { parseHsts } from '../../http/hsts.js';
 import { followRedirects, type ResolveHost } from './redirects.js';
-import { httpGet } from './request.js';
+import { fetchDocument, httpGet } from './request.js';
+import { emptyFields, parseSecurityTxt } from '../../http/security-txt.js';
 
 export interface ProbeHttpOptions {
   /** A-label (or IP literal). */
@@ -37,10 +38,11 @@ export async function probeHttp(opts: ProbeHttpOptions): Promise<HttpProbeResult
   const resolve: ResolveHost = (h) => (h === self ? Promise.resolve(opts.addresses[0] ?? null) : opts.resolve(h));
   const common = { connector: opts.connector, signal: opts.signal, timeoutMs: opts.timeoutMs };
 
-  const [endpointHops, httpChain, httpsChain] = await Promise.all([
+  const [endpointHops, httpChain, httpsChain, securityTxt] = await Promise.all([
     Promise.all(opts.addresses.map((address) => httpGet({ url: httpsUrl, address, ...common }))),
     followRedirects({ start: httpUrl, resolve, ...common }),
     followRedirects({ start: httpsUrl, resolve, ...common }),
+    fetchSecurityTxt(new URL('/.well-known/security.txt', httpsUrl), opts.addresses[0], common),
   ]);
 
   const answered = [...endpointHops, ...httpsChain.slice(0, 1)].find((h: HttpHop) => h.status !== null);
@@ -48,7 +50,22 @@ export async function probeHttp(opts: ProbeHttpOptions): Promise<HttpProbeResult
     http: {
       redirects: { http: httpChain, https: httpsChain },
       hsts: answered ? parseHsts(answered.sts) : null,
+      ...(securityTxt ? { securityTxt } : {}),
     },
     endpoints: opts.addresses.map((address, i) => ({ address, http: { https: endpointHops[i]! } })),
   };
+}
+
+/** RFC 9116 §3: the file lives at /.well-known/security.txt and must be served over HTTPS. */
+async function fetchSecurityTxt(
+  url: URL,
+  address: string | undefined,
+  common: Pick<ProbeHttpOptions, 'connector' | 'signal' | 'timeoutMs'>,
+): Promise<SecurityTxt | undefined> {
+  if (address === undefined) return undefined;
+  const doc = await fetchDocument({ url, address, ...common, maxBodyBytes: 32 * 1024 });
+  if (doc.hop.status === 200 && doc.body !== null) return parseSecurityTxt(url.href, doc.contentType, doc.body);
+  const missing: SecurityTxt = { url: url.href, status: doc.hop.status, contentType: doc.contentType, signed: false, fields: emptyFields(), errors: [] };
+  if (doc.hop.error !== undefined) missing.error = doc.hop.error;
+  return missing;
 }

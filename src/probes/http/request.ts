@@ -24,7 +24,25 @@ const TLS_OPTIONS = { rejectUnauthorized: false, minVersion: 'TLSv1', ciphers: '
 
 /** One GET, no redirect following. Network failures come back as a hop with `error`, never as a throw. */
 export async function httpGet(opts: HttpGetOptions): Promise<HttpHop> {
+  return (await request(opts, false)).hop;
+}
+
+export interface TextDocument {
+  hop: HttpHop;
+  contentType: string | null;
+  /** The body as bytes read (at most maxBodyBytes), or null when no response came. */
+  body: Uint8Array | null;
+}
+
+/** One GET that keeps the (capped) body: small policy documents such as security.txt. */
+export function fetchDocument(opts: HttpGetOptions): Promise<TextDocument> {
+  return request(opts, true);
+}
+
+async function request(opts: HttpGetOptions, keepBody: boolean): Promise<TextDocument> {
   const hop: HttpHop = { url: opts.url.href, address: opts.address, status: null, location: null, sts: [], server: null };
+  let contentType: string | null = null;
+  let body: Uint8Array | null = null;
   const deadline = new Deadline(opts.timeoutMs, opts.signal, `GET ${opts.url.href}`);
   const client = new Client(opts.url.origin, {
     connect: connectVia(opts.url, opts.address, opts.connector, deadline.signal),
@@ -43,15 +61,16 @@ export async function httpGet(opts: HttpGetOptions): Promise<HttpHop> {
     hop.location = first(res.headers['location']);
     hop.sts = all(res.headers['strict-transport-security']);
     hop.server = first(res.headers['server']);
-    // The body tells us nothing, but draining a little lets well-behaved servers finish cleanly.
-    await discard(res.body, opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    contentType = first(res.headers['content-type']);
+    // Redirect bodies tell us nothing, but draining a little lets well-behaved servers finish cleanly.
+    body = await readCapped(res.body, opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, keepBody);
   } catch (err) {
     if (hop.status === null) hop.error = httpErrorCode(err);
   } finally {
     deadline.clear();
     await client.destroy().catch(() => undefined);
   }
-  return hop;
+  return { hop, contentType, body };
 }
 
 /**
@@ -78,17 +97,20 @@ function logicalPort(url: URL): number {
   return url.protocol === 'https:' ? 443 : 80;
 }
 
-/** Reads at most `max` bytes, then drops the stream; errors past the headers do not matter. */
-async function discard(body: AsyncIterable<Buffer>, max: number): Promise<void> {
+/** Reads at most `max` bytes (kept only when asked), then drops the stream; errors past the headers do not matter. */
+async function readCapped(body: AsyncIterable<Buffer>, max: number, keep: boolean): Promise<Uint8Array | null> {
+  const chunks: Buffer[] = [];
   let seen = 0;
   try {
     for await (const chunk of body) {
+      if (keep) chunks.push(chunk.subarray(0, max - seen));
       seen += chunk.length;
       if (seen >= max) break;
     }
   } catch {
     // Timeout or reset mid-body: status and headers are already recorded.
   }
+  return keep ? new Uint8Array(Buffer.concat(chunks)) : null;
 }
 
 function httpErrorCode(err: unknown): ErrorCode {
