@@ -2,6 +2,9 @@
 import type { Check } from '../src/evidence/check.js';
 import certificateExpiry from './certificate/expiry.js';
 import certificateHostname from './certificate/hostname.js';
+import certificateKeyStrength from './certificate/key-strength.js';
+import certificateLifetime from './certificate/lifetime.js';
+import certificateSignatureAlgorithm from './certificate/signature-algorithm.js';
 import certificateTrust from './certificate/trust.js';
 import dnsCnameChain from './dns/cname-chain.js';
 import dnsResolves from './dns/resolves.js';
@@ -17,6 +20,9 @@ import tlsProtocolVersion from './tls/protocol-version.js';
 export const checks: readonly Check[] = [
   certificateExpiry as Check,
   certificateHostname as Check,
+  certificateKeyStrength as Check,
+  certificateLifetime as Check,
+  certificateSignatureAlgorithm as Check,
   certificateTrust as Check,
   dnsCnameChain as Check,
   dnsResolves as Check,

@@ -1,8 +1,8 @@
 import { defineCheck } from '../../src/evidence/check.js';
 import { endpointLabel } from '../../src/evidence/target.js';
 
-/** Reported by their own checks (expiry, hostname): they say nothing about the path itself. */
-const NOT_PATH_ERRORS = new Set(['expired', 'not-yet-valid', 'hostname-mismatch', 'no-san']);
+/** Reported by their own checks (expiry, hostname, key strength, signature algorithm), not as path failures. */
+const NOT_PATH_ERRORS = new Set(['expired', 'not-yet-valid', 'hostname-mismatch', 'no-san', 'weak-key', 'weak-signature']);
 
 export default defineCheck({
   id: 'certificate.trust',
