@@ -16,6 +16,8 @@ export interface LabWebHost {
   http: 'redirect' | 'content';
   /** What HTTPS answers: the page, or a broken redirect pattern. */
   https?: 'page' | 'loop' | 'downgrade' | 'long-chain';
+  /** Leaf key and signature when not the default ECDSA P-256 / SHA-256. */
+  leafKey?: { rsaBits: number } | { sha1: true };
   /** /.well-known/security.txt: current (the default) or expired. */
   securityTxt?: 'current' | 'expired';
   maxVersion?: 'TLSv1' | 'TLSv1.2' | 'TLSv1.3';
@@ -75,6 +77,12 @@ export const LAB_WEB_HOSTS: readonly LabWebHost[] = [
     securityTxt: 'expired',
     expect: ['http.security-txt.expired'],
   }),
+  host(18, 'weak-key.example.test', 'RSA 1024-bit leaf', { leafKey: { rsaBits: 1024 }, expect: ['certificate.key-strength.weak-key'] }),
+  host(19, 'sha1.example.test', 'leaf signed with ECDSA and SHA-1', {
+    leafKey: { sha1: true },
+    expect: ['certificate.signature-algorithm.weak-hash'],
+  }),
+  host(20, 'rsa2048.example.test', 'RSA 2048-bit leaf (fine, below the 128-bit level)', { leafKey: { rsaBits: 2048 }, expect: [] }),
   host(13, 'hostile.example.test', 'certificate fields and headers with terminal escapes, HTML and newlines', {
     subject: [
       { O: ['\u001b[31mEvil Corp\u001b[0m <script>alert(1)</script>'] },

@@ -23,6 +23,8 @@ export interface LeafOptions {
   key?: LeafKey;
   /** Extra subject attributes after the CN, e.g. [{ O: ['…'] }] (the lab's hostile-fields host). */
   extraSubject?: Array<Record<string, string[]>>;
+  /** Sign with SHA-1 instead of SHA-256, as CAs did until 2016 (the lab's weak-signature host). */
+  sha1Signature?: boolean;
 }
 
 export interface LabPki {
@@ -126,7 +128,7 @@ export async function createLabPki(now: Date): Promise<LabPki> {
           issuer: intermediate.subjectName,
           publicKey: leafKey.keys.publicKey,
           signingKey: intermediateKey.keys.privateKey,
-          signingAlgorithm: intermediateKey.signingAlgorithm,
+          signingAlgorithm: opts.sha1Signature ? { ...intermediateKey.signingAlgorithm, hash: 'SHA-1' } : intermediateKey.signingAlgorithm,
           ...validity,
           extensions: [...extensions, ...(await keyIds(leafKey.keys.publicKey, intermediateKey.keys.publicKey))],
         });

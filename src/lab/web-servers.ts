@@ -25,7 +25,12 @@ async function certificateFor(host: LabWebHost, pki: LabPki, now: Date): Promise
     'self-signed': { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY), selfSigned: true },
     'no-intermediate': { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY) },
   };
-  const issued = await pki.issueLeaf({ ...plan[host.cert], ...(host.subject ? { extraSubject: host.subject } : {}) });
+  const issued = await pki.issueLeaf({
+    ...plan[host.cert],
+    ...(host.subject ? { extraSubject: host.subject } : {}),
+    ...(host.leafKey && 'rsaBits' in host.leafKey ? { key: { algorithm: 'RSA' as const, modulusLength: host.leafKey.rsaBits } } : {}),
+    ...(host.leafKey && 'sha1' in host.leafKey ? { sha1Signature: true } : {}),
+  });
   return { ...issued, sent: host.cert === 'no-intermediate' ? issued.certPem : issued.chainPem };
 }
 
@@ -38,7 +43,8 @@ export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Pr
       cert: cert.sent,
       minVersion: 'TLSv1',
       maxVersion: host.maxVersion ?? 'TLSv1.3',
-      ciphers: host.maxVersion === 'TLSv1' ? 'DEFAULT:@SECLEVEL=0' : undefined,
+      // Security level 0 lets OpenSSL serve what the lab is built to show: TLS 1.0, RSA-1024, SHA-1.
+      ciphers: host.maxVersion === 'TLSv1' || host.leafKey ? 'DEFAULT:@SECLEVEL=0' : undefined,
     },
     (req, res) => {
       if (host.sts.length > 0) res.setHeader('Strict-Transport-Security', host.sts);
