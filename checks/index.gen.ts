@@ -14,8 +14,12 @@ import httpHttpsChain from './http/https-chain.js';
 import httpHttps from './http/https.js';
 import httpRedirect from './http/redirect.js';
 import httpSecurityTxt from './http/security-txt.js';
+import mailMtaSts from './mail/mta-sts.js';
+import mailTlsRpt from './mail/tls-rpt.js';
+import tlsCipherSuites from './tls/cipher-suites.js';
 import tlsHandshake from './tls/handshake.js';
 import tlsProtocolVersion from './tls/protocol-version.js';
+import tlsProtocols from './tls/protocols.js';
 
 export const checks: readonly Check[] = [
   certificateExpiry as Check,
@@ -32,6 +36,10 @@ export const checks: readonly Check[] = [
   httpHttps as Check,
   httpRedirect as Check,
   httpSecurityTxt as Check,
+  mailMtaSts as Check,
+  mailTlsRpt as Check,
+  tlsCipherSuites as Check,
   tlsHandshake as Check,
   tlsProtocolVersion as Check,
+  tlsProtocols as Check,
 ];

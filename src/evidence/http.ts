@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { MtaStsEvidence, TlsRptEvidence } from './mail.js';
 
 /** One request of a redirect chain. Ports are logical (what URLs say), never the lab's real ports. */
 export const HttpHop = Type.Object(
@@ -67,6 +68,8 @@ export const HttpEvidence = Type.Object(
     ),
     hsts: Type.Union([HstsEvidence, Type.Null()], { description: 'from the first HTTPS response; null when none came' }),
     securityTxt: Type.Optional(SecurityTxt),
+    mtaSts: Type.Optional(MtaStsEvidence),
+    tlsRpt: Type.Optional(TlsRptEvidence),
   },
   { additionalProperties: true },
 );
