@@ -6,8 +6,12 @@ import certificateKeyStrength from './certificate/key-strength.js';
 import certificateLifetime from './certificate/lifetime.js';
 import certificateSignatureAlgorithm from './certificate/signature-algorithm.js';
 import certificateTrust from './certificate/trust.js';
+import daneHttps from './dane/https.js';
+import daneRollover from './dane/rollover.js';
 import dnsCnameChain from './dns/cname-chain.js';
 import dnsResolves from './dns/resolves.js';
+import dnssecAlgorithm from './dnssec/algorithm.js';
+import dnssecChain from './dnssec/chain.js';
 import hstsHeader from './hsts/header.js';
 import hstsPreload from './hsts/preload.js';
 import httpHttpsChain from './http/https-chain.js';
@@ -15,6 +19,7 @@ import httpHttps from './http/https.js';
 import httpRedirect from './http/redirect.js';
 import httpSecurityTxt from './http/security-txt.js';
 import mailMtaSts from './mail/mta-sts.js';
+import mailStarttls from './mail/starttls.js';
 import mailTlsRpt from './mail/tls-rpt.js';
 import tlsCipherSuites from './tls/cipher-suites.js';
 import tlsHandshake from './tls/handshake.js';
@@ -28,8 +33,12 @@ export const checks: readonly Check[] = [
   certificateLifetime as Check,
   certificateSignatureAlgorithm as Check,
   certificateTrust as Check,
+  daneHttps as Check,
+  daneRollover as Check,
   dnsCnameChain as Check,
   dnsResolves as Check,
+  dnssecAlgorithm as Check,
+  dnssecChain as Check,
   hstsHeader as Check,
   hstsPreload as Check,
   httpHttpsChain as Check,
@@ -37,6 +46,7 @@ export const checks: readonly Check[] = [
   httpRedirect as Check,
   httpSecurityTxt as Check,
   mailMtaSts as Check,
+  mailStarttls as Check,
   mailTlsRpt as Check,
   tlsCipherSuites as Check,
   tlsHandshake as Check,

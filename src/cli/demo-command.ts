@@ -5,7 +5,7 @@ import { compareVerdicts } from '../lab/expectations.js';
 import { startLab } from '../lab/world.js';
 import { renderText } from '../report/render-text.js';
 import { palette } from './palette.js';
-import { resolverMode } from './scan-command.js';
+import { loadTrustAnchors, resolverMode } from './scan-command.js';
 import { readFileSync } from 'node:fs';
 
 /** Scans every lab host and exits 0 only when each got the verdict it was built for. */
@@ -23,6 +23,7 @@ export async function runDemo(opts: { color: boolean }): Promise<number> {
         concurrency: 8,
         resolver: resolverMode({}, world),
         caPem: world.caFile === null ? [] : [readFileSync(world.caFile, 'utf8')],
+        ...(world.trustAnchorFile === null ? {} : { dnssec: { anchors: await loadTrustAnchors(world.trustAnchorFile) } }),
         connectTo: [],
         portMap: world.portMap,
         world: world.name,

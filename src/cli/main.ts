@@ -36,6 +36,7 @@ export async function buildProgram(): Promise<Command> {
     .option('--resolver <addr[:port]>', 'use this recursive resolver (stub mode) instead of iterating from the root')
     .option('--root-hints <file>', 'root hints for iterative resolution (named.root format)')
     .option('--trust-anchor <file>', 'DNSSEC trust anchor: DS or DNSKEY presentation format, or root-anchors.xml')
+    .option('--strict-algorithms', 'DNSSEC: treat algorithms RFC 9905 forbids for validation (RSASHA1, 5 and 7) as unsupported, i.e. insecure')
     .option('--ca-file <file>', 'extra trusted root certificates (PEM)')
     .option('--connect-to <host:port:addr:port>', 'connect to addr:port instead of host:port (repeatable, as curl)', parseConnectTo, [])
     .option('--timeout <seconds>', 'per network operation', seconds('--timeout'), 10_000)

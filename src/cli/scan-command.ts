@@ -1,3 +1,4 @@
+import type { TrustAnchor } from '../dnssec/trust-anchor.js';
 import { writeFileSync } from 'node:fs';
 import type { Report } from '../evidence/report.js';
 import { UsageError, errorMessage } from '../engine/errors.js';
@@ -30,6 +31,7 @@ interface ScanFlags extends OutputFlags, GateFlags {
   resolver?: string;
   rootHints?: string;
   trustAnchor?: string;
+  strictAlgorithms?: boolean;
   caFile?: string;
   connectTo: ConnectTo[];
   timeout: number;
@@ -45,7 +47,8 @@ export async function runScan(inputs: string[], raw: Record<string, unknown>): P
   const targets = inputs.map(parseTarget);
   const world = flags.world === undefined ? null : loadWorld(flags.world);
   const caPem = [flags.caFile, world?.caFile ?? undefined].filter((f): f is string => !!f).map((f) => readText('--ca-file', f));
-  if (flags.trustAnchor !== undefined) await loadTrustAnchors(flags.trustAnchor);
+  const anchorFile = flags.trustAnchor ?? world?.trustAnchorFile ?? undefined;
+  const anchors = anchorFile === undefined ? undefined : await loadTrustAnchors(anchorFile);
   const policy = await loadGate(flags);
   const report = await scan(targets, {
     policy,
@@ -57,6 +60,7 @@ export async function runScan(inputs: string[], raw: Record<string, unknown>): P
     resolver: resolverMode(flags, world),
     caPem,
     connectTo: flags.connectTo,
+    dnssec: { ...(anchors ? { anchors } : {}), strictAlgorithms: flags.strictAlgorithms === true },
     portMap: world?.portMap ?? new Map(),
     world: world?.name ?? null,
   });
@@ -65,7 +69,7 @@ export async function runScan(inputs: string[], raw: Record<string, unknown>): P
 }
 
 /** DS/DNSKEY records or IANA's root-anchors.xml; a bad file is a usage error, not a scan failure. */
-async function loadTrustAnchors(file: string): Promise<unknown[]> {
+export async function loadTrustAnchors(file: string): Promise<TrustAnchor[]> {
   const { parseTrustAnchors } = await import('../dnssec/trust-anchor.js');
   try {
     return parseTrustAnchors(readText('--trust-anchor', file));

@@ -6,6 +6,7 @@ import type { ResolverMode } from '../probes/dns/client.js';
 import type { Target } from './target.js';
 import { errorCode, errorMessage } from './errors.js';
 import { isInconclusive } from '../evidence/inconclusive.js';
+import type { TrustAnchor } from '../dnssec/trust-anchor.js';
 
 export interface ConnectTo {
   host: string;
@@ -23,10 +24,13 @@ export interface GatherContext {
   connectTo: ConnectTo[];
   now: Date;
   signal: AbortSignal;
+  /** DNSSEC trust anchors (--trust-anchor or the world's file) and policy; the IANA root KSKs when absent. */
+  dnssec?: { anchors?: TrustAnchor[]; strictAlgorithms?: boolean };
 }
 
 /** Runs the probes the selected checks need; every failure becomes an attempt, never an exception. */
 export async function gather(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[]): Promise<void> {
+  const dnssec = ctx.probes.has('dnssec') ? dnssecStage(target, ctx, ev, errors) : Promise.resolve();
   const addresses = await resolveStage(target, ctx, ev, errors);
   ev.endpoints = addresses.map((address) => ({
     address,
@@ -34,10 +38,9 @@ export async function gather(target: Target, ctx: GatherContext, ev: TargetEvide
     sni: target.ip === 0 ? target.host : null,
     attempts: {},
   }));
-  if (addresses.length === 0) return;
-  const work: Promise<void>[] = [];
-  if (ctx.probes.has('tls')) work.push(tlsStage(target, ctx, ev, errors));
-  if (ctx.probes.has('http')) work.push(httpStage(target, ctx, ev, errors));
+  const work: Promise<void>[] = [dnssec];
+  if (addresses.length > 0 && ctx.probes.has('tls')) work.push(tlsStage(target, ctx, ev, errors));
+  if (addresses.length > 0 && ctx.probes.has('http')) work.push(httpStage(target, ctx, ev, errors));
   await Promise.all(work);
 }
 
@@ -76,6 +79,33 @@ async function resolveStage(target: Target, ctx: GatherContext, ev: TargetEviden
   }
 }
 
+/** Validates the host's A/AAAA RRsets from the trust anchor down; not for IP literals or --connect-to. */
+async function dnssecStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[]): Promise<void> {
+  if (target.ip !== 0 || ctx.connectTo.some((c) => (c.host === '' || c.host === target.host) && (c.port === null || c.port === target.port))) {
+    ev.attempts['dnssec'] = { status: 'skipped', code: 'not-resolved' };
+    return;
+  }
+  const started = performance.now();
+  const { DnsClient } = await import('../probes/dns/client.js');
+  const { probeDnssec } = await import('../probes/dns/dnssec-probe.js');
+  const { defaultRootAnchors } = await import('../dnssec/trust-anchor.js');
+  // A dependent signal: the walk's queries do not pile abort listeners onto the target's budget signal.
+  const signal = AbortSignal.any([ctx.signal]);
+  const client = new DnsClient({ connector: ctx.connector, mode: ctx.resolver, timeoutMs: ctx.timeoutMs, signal });
+  try {
+    ev.dnssec = await probeDnssec(client, target.host, {
+      anchors: ctx.dnssec?.anchors ?? defaultRootAnchors(),
+      anchor: ctx.dnssec?.anchors ? 'configured' : 'builtin',
+      now: ctx.now,
+      strictAlgorithms: ctx.dnssec?.strictAlgorithms === true,
+    });
+    ev.attempts['dnssec'] = { status: 'ok', ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    ev.attempts['dnssec'] = failed(err, started);
+    errors.push({ stage: 'dnssec', code: errorCode(err), message: errorMessage(err) });
+  }
+}
+
 function literalDns(name: string, mode: 'literal' | 'connect-to', addresses: string[]): TargetEvidence['dns'] {
   return {
     mode,
@@ -91,14 +121,17 @@ async function tlsStage(target: Target, ctx: GatherContext, ev: TargetEvidence, 
   const { handshake } = await import('../probes/tls/handshake.js');
   const { describeCertificate } = await import('../pki/certificate-info.js');
   const { validateChain } = await import('../pki/validate-chain.js');
+  const { enumerateTls } = await import('../probes/tls/enumerate.js');
   await Promise.all(
     ev.endpoints.map(async (ep: EndpointEvidence) => {
       const started = performance.now();
       try {
         const result = await handshake({ connector: ctx.connector, address: ep.address, port: ep.port, sni: ep.sni, signal: ctx.signal });
-        ep.tls = result.tls;
+        const enumStarted = performance.now();
+        const enumerated = enumerateTls({ connector: ctx.connector, address: ep.address, port: ep.port, sni: ep.sni, signal: ctx.signal });
         ep.certificates = await Promise.all(result.chain.map((der) => describeCertificate(der)));
         ep.pki = await validateChain({ chain: result.chain, roots: ctx.roots, host: target.host, now: ctx.now });
+        ep.tls = { ...result.tls, ...(await enumerated), enumerationMs: Math.round(performance.now() - enumStarted) };
         ep.attempts['tls'] = { status: 'ok', ms: Math.round(performance.now() - started) };
       } catch (err) {
         const attempt = failed(err, started);

@@ -28,7 +28,7 @@ export function judge(
     findings.push(...emissions.map((e) => toFinding(check, e, env.levels)));
     return run;
   });
-  const result: TargetResult = { ...target, evidence: ev, checks, findings, score: scoreTarget(findings), gate: { passed: null, reasons: [], waived: [] } };
+  const result: TargetResult = { ...target, evidence: ev, checks, findings, score: scoreTarget(findings, ev), gate: { passed: null, reasons: [], waived: [] } };
   result.gate = evaluateGate(result, env.policy, env.now);
   return result;
 }

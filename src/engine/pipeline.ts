@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ErrorEntry } from '../evidence/common.js';
 import type { TargetResult, TargetStatus } from '../evidence/report.js';
 import type { TargetEvidence } from '../evidence/target.js';
@@ -16,6 +17,8 @@ export async function scanTarget(target: Target, ctx: PipelineContext): Promise<
   const evidence: TargetEvidence = { attempts: {}, endpoints: [] };
   const errors: ErrorEntry[] = [];
   const budget = new AbortController();
+  // Every probe of the target listens on this one signal: dozens of hellos at once are expected.
+  setMaxListeners(0, budget.signal);
   const timer = setTimeout(
     () => budget.abort(new EncscanError('ENCSCAN_BUDGET_EXHAUSTED', `target budget of ${ctx.budgetMs / 1000}s used up`)),
     ctx.budgetMs,

@@ -5,7 +5,7 @@ import { defaultLevels, withOverrides } from '../report/levels.js';
 import { DEFAULT_POLICY, type Policy } from '../report/policy.js';
 import { TOOL_VERSION } from '../package-root.js';
 import { Connector, type SocketAddress } from './connector.js';
-import type { ConnectTo } from './gather.js';
+import type { ConnectTo, GatherContext } from './gather.js';
 import { scanTarget } from './pipeline.js';
 import { endpointLabel as label } from '../evidence/target.js';
 import { probesFor, selectChecks } from './select-checks.js';
@@ -22,6 +22,8 @@ export interface ScanOptions {
   /** Extra trusted roots (PEM), beside Node's Mozilla store. */
   caPem: string[];
   connectTo: ConnectTo[];
+  /** DNSSEC trust anchors (--trust-anchor, else the world's file) and --strict-algorithms. */
+  dnssec?: GatherContext['dnssec'];
   portMap: Map<string, SocketAddress>;
   world: string | null;
   now?: Date;
@@ -54,6 +56,7 @@ export async function scan(targets: Target[], opts: ScanOptions): Promise<Report
           probes,
           roots,
           connectTo: opts.connectTo,
+          dnssec: opts.dnssec,
           now: started,
           checks,
           levels,

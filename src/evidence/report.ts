@@ -44,6 +44,34 @@ export const Score = Type.Object(
     rulesVersion: Type.String(),
     tlsGrade: Type.Union([...TLS_GRADES.map((g) => Type.Literal(g)), Type.Null()]),
     tlsGradeRulesVersion: Type.String(),
+    tlsGradeTrustIgnored: Type.Optional(Type.Union([...TLS_GRADES.map((g) => Type.Literal(g)), Type.Null()], { description: 'the grade T or M hides' })),
+    tlsGradeDetails: Type.Optional(
+      Type.Object(
+        {
+          mode: Type.Literal('offered'),
+          reason: Type.Optional(Type.String()),
+          endpoints: Type.Array(
+            Type.Object(
+              {
+                endpoint: Type.String(),
+                grade: Type.String(),
+                gradeTrustIgnored: Type.String(),
+                numeric: Type.Number(),
+                protocol: Type.Number(),
+                keyExchange: Type.Number(),
+                cipher: Type.Number(),
+                caps: Type.Array(Type.Object({ id: Type.String(), grade: Type.String(), reason: Type.String() })),
+                warnings: Type.Array(Type.String()),
+                trust: Type.Array(Type.String()),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+          notEvaluated: Type.Array(Type.String()),
+        },
+        { additionalProperties: false, description: 'the arithmetic, caps and warnings behind tlsGrade' },
+      ),
+    ),
     overall: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()]),
     categories: Type.Array(
       Type.Object(

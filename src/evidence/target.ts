@@ -1,9 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Attempts } from './common.js';
 import { DnsEvidence } from './dns.js';
+import { DnssecEvidence } from './dnssec.js';
 import { TlsEvidence } from './tls.js';
 import { CertificateInfo, PkiEvidence } from './certificate.js';
 import { EndpointHttp, HttpEvidence } from './http.js';
+import { MxEvidence } from './mail.js';
+import { DaneEvidence } from './dane.js';
 
 /** An endpoint is (address, port, SNI name); the port is logical (443), never a lab port. */
 export const EndpointEvidence = Type.Object(
@@ -27,8 +30,11 @@ export const TargetEvidence = Type.Object(
   {
     attempts: Attempts,
     dns: Type.Optional(DnsEvidence),
+    dnssec: Type.Optional(DnssecEvidence),
     endpoints: Type.Array(EndpointEvidence),
     http: Type.Optional(HttpEvidence),
+    mx: Type.Optional(MxEvidence),
+    dane: Type.Optional(DaneEvidence),
   },
   { additionalProperties: true },
 );

@@ -1,10 +1,13 @@
 // An authoritative DNS server for the loopback lab: UDP and TCP on one port, zones from plain data.
 // Lookup follows RFC 1034 §4.3.2 (referrals at zone cuts, CNAME chasing inside the zone, NXDOMAIN/NODATA
-// with the SOA); undecodable input is ignored, never fatal.
+// with the SOA); undecodable input is ignored, never fatal. With DO set, a signed zone adds what RFC 4035
+// §3.1 asks for: RRSIGs, DS or an NSEC proof of no DS in referrals, and NSEC proofs in negative answers.
 import dgram from 'node:dgram';
 import net from 'node:net';
 import dnsPacket from 'dns-packet';
 import { canonicalName, isAtOrBelow, labelCount, pathBelow } from '../probes/dns/names.js';
+import { typeNumber } from '../dnssec/rr-types.js';
+import { denialRecords } from './zone-denial.js';
 import type { LabRecord, LabZone, ZoneBehaviour } from './zone.js';
 
 export interface DnsServerOptions {
@@ -24,6 +27,7 @@ interface IndexedZone {
   origin: string;
   behaviour: ZoneBehaviour;
   byName: Map<string, LabRecord[]>;
+  signed: boolean;
 }
 
 type Sections = Pick<dnsPacket.Packet, 'answers' | 'authorities' | 'additionals'>;
@@ -150,7 +154,7 @@ function answerQuery(zones: IndexedZone[], query: dnsPacket.DecodedPacket, udp: 
     else if (zone.behaviour === 'refused') res = { rcode: RCODE.REFUSED, aa: false };
     else {
       truncate = udp && zone.behaviour === 'truncate-udp';
-      res = truncate ? { rcode: RCODE.NOERROR, aa: true } : resolveInZone(zone, qname, question.type.toUpperCase());
+      res = truncate ? { rcode: RCODE.NOERROR, aa: true } : resolveInZone(zone, qname, question.type.toUpperCase(), opt?.flag_do === true && zone.signed);
     }
   }
   const keep = (query.flags ?? 0) & (dnsPacket.RECURSION_DESIRED | dnsPacket.CHECKING_DISABLED);
@@ -187,7 +191,8 @@ function indexZone(zone: LabZone): IndexedZone {
     const name = canonicalName(r.name);
     byName.set(name, [...(byName.get(name) ?? []), { ...r, name, type: r.type.toUpperCase() }]);
   }
-  return { origin: canonicalName(zone.origin), behaviour: zone.behaviour ?? 'normal', byName };
+  const signed = zone.records.some((r) => r.type.toUpperCase() === 'DNSKEY');
+  return { origin: canonicalName(zone.origin), behaviour: zone.behaviour ?? 'normal', byName, signed };
 }
 
 function closestZone(zones: IndexedZone[], qname: string): IndexedZone | undefined {
@@ -198,7 +203,46 @@ function closestZone(zones: IndexedZone[], qname: string): IndexedZone | undefin
   return best;
 }
 
-function resolveInZone(zone: IndexedZone, qname: string, qtype: string): Resolution {
+function resolveInZone(zone: IndexedZone, qname: string, qtype: string, dnssec: boolean): Resolution {
+  const res = resolveRecords(zone, qname, qtype);
+  if (!dnssec) return { ...res, answers: toAnswers(res.answers), authorities: toAnswers(res.authorities), additionals: toAnswers(res.additionals) };
+  const authorities = [...res.authorities, ...(res.ds ?? []), ...denialRecords(zone.origin, zone.byName, res.denial)];
+  return {
+    rcode: res.rcode,
+    aa: res.aa,
+    answers: toAnswers(withSignatures(zone, res.answers)),
+    authorities: toAnswers(withSignatures(zone, authorities)),
+    additionals: toAnswers(res.additionals),
+  };
+}
+
+/** What a query needs before DNSSEC: records per section and the denial to prove, if any. */
+interface Found {
+  rcode: number;
+  aa: boolean;
+  answers: LabRecord[];
+  authorities: LabRecord[];
+  additionals: LabRecord[];
+  denial?: { kind: 'nodata' | 'nxdomain'; name: string };
+  /** The DS RRset of a referral, sent only when DNSSEC records are asked for. */
+  ds?: LabRecord[];
+}
+
+/** The RRSIGs at each RRset's owner that cover its type; unsigned RRsets (delegation NS, glue) get none. */
+function withSignatures(zone: IndexedZone, records: LabRecord[]): LabRecord[] {
+  const out = [...records];
+  const seen = new Set<string>();
+  for (const r of records) {
+    const key = `${r.name}/${r.type}`;
+    if (seen.has(key) || r.type === 'RRSIG') continue;
+    seen.add(key);
+    const covered = typeNumber(r.type);
+    out.push(...(zone.byName.get(r.name) ?? []).filter((s) => s.type === 'RRSIG' && s.rdata !== undefined && ((s.rdata[0]! << 8) | s.rdata[1]!) === covered));
+  }
+  return out;
+}
+
+function resolveRecords(zone: IndexedZone, qname: string, qtype: string): Found {
   const cut = findCut(zone, qname, qtype);
   if (cut) return referral(zone, cut);
   const answers: LabRecord[] = [];
@@ -208,17 +252,17 @@ function resolveInZone(zone: IndexedZone, qname: string, qtype: string): Resolut
     const here = zone.byName.get(name);
     if (!here) {
       const exists = [...zone.byName.keys()].some((n) => n !== name && isAtOrBelow(n, name));
-      return negative(zone, exists ? RCODE.NOERROR : RCODE.NXDOMAIN, answers);
+      return negative(zone, exists ? 'nodata' : 'nxdomain', name, answers);
     }
     const matching = qtype === 'ANY' ? here : here.filter((r) => r.type === qtype);
-    if (matching.length > 0) return { rcode: RCODE.NOERROR, aa: true, answers: toAnswers([...answers, ...matching]) };
+    if (matching.length > 0) return found([...answers, ...matching]);
     const cname = here.find((r) => r.type === 'CNAME');
-    if (!cname || qtype === 'CNAME') return negative(zone, RCODE.NOERROR, answers);
+    if (!cname || qtype === 'CNAME') return negative(zone, 'nodata', name, answers);
     answers.push(cname);
     const target = canonicalName(String(cname.data));
     // Chase only inside this zone's own data; the client follows the rest.
     if (seen.has(target) || !isAtOrBelow(target, zone.origin) || findCut(zone, target, qtype)) {
-      return { rcode: RCODE.NOERROR, aa: true, answers: toAnswers(answers) };
+      return found(answers);
     }
     seen.add(target);
     name = target;
@@ -232,19 +276,34 @@ function findCut(zone: IndexedZone, name: string, qtype: string): string | undef
   );
 }
 
-function referral(zone: IndexedZone, cut: string): Resolution {
-  const ns = (zone.byName.get(cut) ?? []).filter((r) => r.type === 'NS');
+function found(answers: LabRecord[]): Found {
+  return { rcode: RCODE.NOERROR, aa: true, answers, authorities: [], additionals: [] };
+}
+
+/** NS and glue; with DNSSEC, the DS RRset or (for an unsigned child) the NSEC proving there is none. */
+function referral(zone: IndexedZone, cut: string): Found {
+  const here = zone.byName.get(cut) ?? [];
+  const ns = here.filter((r) => r.type === 'NS');
+  const ds = here.filter((r) => r.type === 'DS');
   const glue = ns.flatMap((r) =>
     (zone.byName.get(canonicalName(String(r.data))) ?? []).filter((g) => g.type === 'A' || g.type === 'AAAA'),
   );
-  return { rcode: RCODE.NOERROR, aa: false, authorities: toAnswers(ns), additionals: toAnswers(glue) };
+  return {
+    rcode: RCODE.NOERROR, aa: false, answers: [], authorities: ns, additionals: glue,
+    ...(ds.length === 0 ? { denial: { kind: 'nodata' as const, name: cut } } : { ds }),
+  };
 }
 
-function negative(zone: IndexedZone, rcode: number, answers: LabRecord[]): Resolution {
+function negative(zone: IndexedZone, kind: 'nodata' | 'nxdomain', name: string, answers: LabRecord[]): Found {
   const soa = (zone.byName.get(zone.origin) ?? []).filter((r) => r.type === 'SOA');
-  return { rcode, aa: true, answers: toAnswers(answers), authorities: toAnswers(soa) };
+  return { rcode: kind === 'nxdomain' ? RCODE.NXDOMAIN : RCODE.NOERROR, aa: true, answers, authorities: soa, additionals: [], denial: { kind, name } };
 }
 
+/** dns-packet answers; signer-made records go out as raw RDATA of their type number (RFC 3597). */
 function toAnswers(records: LabRecord[]): dnsPacket.Answer[] {
-  return records.map((r) => ({ name: r.name, type: r.type, class: 'IN', ttl: r.ttl ?? 300, data: r.data }) as dnsPacket.Answer);
+  return records.map((r) =>
+    r.rdata
+      ? ({ name: r.name, type: `UNKNOWN_${typeNumber(r.type)}`, class: 'IN', ttl: r.ttl ?? 300, data: Buffer.from(r.rdata) } as unknown as dnsPacket.Answer)
+      : ({ name: r.name, type: r.type, class: 'IN', ttl: r.ttl ?? 300, data: r.data } as dnsPacket.Answer),
+  );
 }

@@ -66,7 +66,10 @@ export const LAB_WEB_HOSTS: readonly LabWebHost[] = [
     http: 'content',
     expect: ['http.redirect.serves-http'],
   }),
-  host(12, 'legacy.example.test', 'TLS 1.0 only', { maxVersion: 'TLSv1', expect: ['tls.protocol-version.legacy'] }),
+  host(12, 'legacy.example.test', 'TLS 1.0 only, CBC suites only', {
+    maxVersion: 'TLSv1',
+    expect: ['tls.protocol-version.legacy', 'tls.protocols.tls10', 'tls.cipher-suites.cbc-only'],
+  }),
   host(14, 'redirect-loop.example.test', 'HTTPS redirects in a circle', { https: 'loop', expect: ['http.https-chain.loop'] }),
   host(15, 'downgrade.example.test', 'HTTPS redirects to plain HTTP', { https: 'downgrade', expect: ['http.https-chain.downgrade'] }),
   host(16, 'long-chain.example.test', 'HTTPS redirects 25 times', {
@@ -97,4 +100,17 @@ export const LAB_DNS_SCENARIOS: readonly LabDnsScenario[] = [
   { name: 'www.example.test', description: 'CNAME to good.example.test', expect: [] },
   { name: 'missing.example.test', description: 'name that does not exist', expect: ['dns.resolves.nxdomain'] },
   { name: 'www.broken.test', description: 'zone whose server answers SERVFAIL', expect: ['dns.resolves.servfail'] },
+  // The DNSSEC scenarios point at the good web host, whose certificate names them too.
+  { name: 'www.insecure.test', description: 'unsigned delegation: test. proves with NSEC that there is no DS', expect: ['dnssec.chain.insecure'] },
+  { name: 'www.expired-sig.test', description: 'zone whose signatures expired ten days ago', expect: ['dnssec.chain.bogus'] },
+  { name: 'www.bad-ds.test', description: 'DS in test. for a key the zone does not publish', expect: ['dnssec.chain.bogus'] },
+  { name: 'www.no-rrsig.test', description: 'signed zone serving its A record without RRSIG', expect: ['dnssec.chain.bogus'] },
+  { name: 'www.rsasha1.test', description: 'zone signed with RSASHA1 (algorithm 5): secure, but deprecated', expect: ['dnssec.algorithm.deprecated'] },
+];
+
+/** Names served by the good web host (its certificate lists them all). */
+export const GOOD_HOST_NAMES: readonly string[] = [
+  'good.example.test',
+  'www.example.test',
+  ...LAB_DNS_SCENARIOS.filter((s) => s.name.endsWith('.test') && !s.name.endsWith('example.test') && s.name !== 'www.broken.test').map((s) => s.name),
 ];

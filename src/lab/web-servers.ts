@@ -3,7 +3,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:net';
 import type { IssuedCert, LabPki } from './pki.js';
-import type { LabCert, LabWebHost } from './hosts.js';
+import { GOOD_HOST_NAMES, type LabCert, type LabWebHost } from './hosts.js';
 
 const DAY = 86_400_000;
 
@@ -16,7 +16,7 @@ export interface RunningWebHost {
 
 async function certificateFor(host: LabWebHost, pki: LabPki, now: Date): Promise<IssuedCert & { sent: string }> {
   const t = now.getTime();
-  const names = host.name === 'good.example.test' ? [host.name, 'www.example.test'] : [host.name];
+  const names = host.name === 'good.example.test' ? [...GOOD_HOST_NAMES] : [host.name];
   const plan: Record<LabCert, Parameters<LabPki['issueLeaf']>[0]> = {
     good: { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY) },
     expired: { names, notBefore: new Date(t - 120 * DAY), notAfter: new Date(t - 30 * DAY) },
@@ -41,7 +41,8 @@ export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Pr
     {
       key: cert.keyPem,
       cert: cert.sent,
-      minVersion: 'TLSv1',
+      // Only the legacy host speaks TLS 1.0; the others offer TLS 1.2 and 1.3 so each shows just its own defect.
+      minVersion: host.maxVersion === 'TLSv1' ? 'TLSv1' : 'TLSv1.2',
       maxVersion: host.maxVersion ?? 'TLSv1.3',
       // Security level 0 lets OpenSSL serve what the lab is built to show: TLS 1.0, RSA-1024, SHA-1.
       ciphers: host.maxVersion === 'TLSv1' || host.leafKey ? 'DEFAULT:@SECLEVEL=0' : undefined,

@@ -26,7 +26,8 @@ export async function startLab(opts: { dir?: string; now?: Date } = {}): Promise
   const stops: Array<() => Promise<void>> = [];
   const portMap: Record<string, string> = {};
   try {
-    for (const { address, zone } of labZones()) {
+    const tree = labZones(now);
+    for (const { address, zone } of tree.servers) {
       const server = await startDnsServer({ zones: [zone], host: '127.0.0.1', port: 0 });
       stops.push(() => server.close());
       portMap[`${address}:53`] = `127.0.0.1:${server.port}`;
@@ -39,10 +40,12 @@ export async function startLab(opts: { dir?: string; now?: Date } = {}): Promise
       portMap[`${w.host.address}:80`] = `127.0.0.1:${w.httpPort}`;
     }
     writeFileSync(join(dir, 'lab-ca.pem'), pki.rootPem);
+    writeFileSync(join(dir, 'lab-trust-anchor.ds'), tree.trustAnchor);
     const descriptor: WorldDescriptor = {
       world: 'encscan-lab',
       rootHints: [LAB_NS.root],
       caFile: 'lab-ca.pem',
+      trustAnchor: 'lab-trust-anchor.ds',
       portMap,
       hosts: [...LAB_WEB_HOSTS, ...LAB_DNS_SCENARIOS].map((h) => ({ name: h.name, description: h.description, expect: h.expect })),
     };

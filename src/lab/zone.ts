@@ -1,11 +1,16 @@
 // Plain data for the lab's authoritative DNS servers (served by src/lab/dns-server.ts).
 
-/** One resource record; `data` uses dns-packet's answer `data` format (A: '127.0.1.1', MX: {preference, exchange}). */
+/**
+ * One resource record; `data` uses dns-packet's answer `data` format (A: '127.0.1.1', MX: {preference,
+ * exchange}). DNSSEC records made by the zone signer carry their wire RDATA in `rdata` instead, served
+ * byte for byte.
+ */
 export interface LabRecord {
   name: string;
   type: string;
   ttl?: number;
   data: unknown;
+  rdata?: Uint8Array;
 }
 
 /**

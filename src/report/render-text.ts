@@ -23,6 +23,7 @@ export function renderTarget(t: TargetResult, c: Palette = plain): string {
   const lines = [`${c.bold(where)}  ${verdict}  ${c.dim(overall)}`];
   const cats = t.score.categories.filter((k) => k.verdict !== 'n/a').map((k) => `${k.id} ${k.score} ${k.verdict}`);
   if (cats.length > 0) lines.push(c.dim(`  categories: ${cats.join(' · ')}`));
+  lines.push(...gradeLines(t, c));
   for (const e of t.errors) lines.push(c.yellow(`  could not finish: ${e.stage}: ${e.code}: ${printable(e.message, 200)}`));
   const shown = t.findings.filter((f) => f.severity !== 'pass').sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   for (const f of shown) {
@@ -51,4 +52,19 @@ export function renderText(report: Report, c: Palette = plain): string {
     ].join('\n'),
   );
   return `${[head, ...report.targets.map((t) => renderTarget(t, c))].join('\n\n')}\n`;
+}
+
+/** The TLS grade with its arithmetic, caps and warnings, worst endpoint first. */
+function gradeLines(t: TargetResult, c: Palette): string[] {
+  const d = t.score.tlsGradeDetails;
+  if (t.score.tlsGrade === null || !d) return d?.reason ? [c.dim(`  TLS grade: not evaluated (${d.reason})`)] : [];
+  const worst = d.endpoints.find((e) => e.grade === t.score.tlsGrade) ?? d.endpoints[0]!;
+  const hidden = t.score.tlsGradeTrustIgnored !== t.score.tlsGrade ? ` (${t.score.tlsGradeTrustIgnored} if trust were ignored)` : '';
+  const out = [
+    `  TLS grade ${c.bold(t.score.tlsGrade)}${hidden}: ${worst.numeric} = 0.3 × protocol ${worst.protocol} + 0.3 × key exchange ${worst.keyExchange} + 0.4 × cipher ${worst.cipher}`,
+  ];
+  for (const cap of worst.caps) out.push(c.dim(`    capped at ${cap.grade}: ${cap.reason}`));
+  for (const w of worst.warnings) out.push(c.dim(`    warning: ${w}`));
+  for (const r of worst.trust) out.push(c.dim(`    not trusted: ${printable(r)}`));
+  return out;
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding, Score } from '../evidence/report.js';
+import type { TargetEvidence } from '../evidence/target.js';
+import { gradeTarget } from './tls-grade.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 interface Profile {
@@ -17,26 +19,32 @@ function deploy360(): Profile {
   return profile;
 }
 
-/** Category scores from findings only (the reporter never re-probes). The TLS grade is not evaluated yet. */
-export function scoreTarget(findings: readonly Finding[]): Score {
+/** Category scores from findings, the TLS grade from evidence; the reporter never re-probes. */
+export function scoreTarget(findings: readonly Finding[], ev: TargetEvidence): Score {
   const p = deploy360();
   let weighted = 0;
   let weights = 0;
   const categories = p.categories.map((cat) => {
     const judged = findings.filter((f) => cat.areas.includes(f.area) && f.severity !== 'info');
     if (judged.length === 0) return { id: cat.id, score: null, verdict: 'n/a' as const };
-    const credit = judged.reduce((sum, f) => sum + p.credit[f.severity as 'pass' | 'warn' | 'fail'], 0);
+    const counts = { pass: 0, warn: 0, fail: 0 };
+    for (const f of judged) counts[f.severity as keyof typeof counts]++;
+    const credit = counts.pass * p.credit.pass + counts.warn * p.credit.warn + counts.fail * p.credit.fail;
     const score = Math.round((100 * credit) / judged.length);
     weighted += score * cat.weight;
     weights += cat.weight;
     const verdict = judged.some((f) => f.severity === 'fail') ? 'fail' : judged.some((f) => f.severity === 'warn') ? 'warn' : 'pass';
-    return { id: cat.id, score, verdict } as const;
+    const arithmetic = `100 × (${counts.pass} pass + ${counts.warn} warn × ${p.credit.warn}) / ${judged.length} judged`;
+    return { id: cat.id, score, verdict, arithmetic } as const;
   });
+  const { grade, gradeTrustIgnored, rulesVersion, ...details } = gradeTarget(ev);
   return {
     profile: p.profile,
     rulesVersion: p.rulesVersion,
-    tlsGrade: null,
-    tlsGradeRulesVersion: 'not-evaluated',
+    tlsGrade: grade,
+    tlsGradeRulesVersion: rulesVersion,
+    tlsGradeTrustIgnored: gradeTrustIgnored,
+    tlsGradeDetails: details,
     overall: weights === 0 ? null : Math.round(weighted / weights),
     categories,
   };

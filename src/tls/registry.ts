@@ -45,3 +45,13 @@ export function alertLevelName(code: number): string | null {
 export function alertDescriptionName(code: number): string | null {
   return table('alert-descriptions.json', 'descriptions').get(code) ?? null;
 }
+
+/** Every registered supported-groups code, in registry order. */
+export function registeredGroups(): number[] {
+  return [...table('groups.json', 'groups').keys()];
+}
+
+/** Every registered signature scheme code, in registry order. */
+export function registeredSignatureSchemes(): number[] {
+  return [...table('signature-schemes.json', 'schemes').keys()];
+}

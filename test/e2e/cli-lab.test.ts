@@ -72,7 +72,8 @@ describe('encscan scan against the lab (real binary)', () => {
     expect(good.score.categories.find((c) => c.id === 'certificate')).toMatchObject({ score: 100, verdict: 'pass' });
 
     expect(findingIds(report, 'www.example.test')).toContain('dns.cname-chain.followed');
-    expect(findingIds(report, 'missing.example.test')).toEqual(['dns.resolves.nxdomain']);
+    // The name does not exist, and a signed NSEC proof says so: DNSSEC is still secure.
+    expect(findingIds(report, 'missing.example.test').sort()).toEqual(['dns.resolves.nxdomain', 'dnssec.algorithm.ok', 'dnssec.chain.secure']);
     const queries = report.targets.find((t) => t.host === 'good.example.test')!.evidence.dns!.queries;
     expect(queries.length).toBeGreaterThan(0);
     expect(queries.every((q) => q.server.endsWith(':53'))).toBe(true); // logical ports, never lab ports
@@ -170,8 +171,17 @@ describe('policy gating', () => {
     expect((JSON.parse(r.stdout) as Report).targets[0]!.findings.find((f) => f.id === 'hsts.header.too-short')!.severity).toBe('fail');
   });
 
-  it('--fail-under cannot pass silently while no grade is evaluated (4)', async () => {
-    const r = await runCli(['scan', 'good.example.test', '--world', lab.worldFile, '--fail-under', 'A']);
+  it('--fail-under gates on the TLS grade: A+ passes A (0), a TLS 1.0-only host fails it (1)', async () => {
+    const good = await runCli(['scan', 'good.example.test', '--world', lab.worldFile, '--fail-under', 'A', '--format', 'json']);
+    expect(good.code).toBe(0);
+    expect((JSON.parse(good.stdout) as Report).targets[0]!.score).toMatchObject({ tlsGrade: 'A+', tlsGradeRulesVersion: expect.stringMatching(/^2009r/) });
+    const legacy = await runCli(['scan', 'legacy.example.test', '--world', lab.worldFile, '--fail-under', 'B', '--format', 'json']);
+    expect(legacy.code).toBe(1);
+    expect((JSON.parse(legacy.stdout) as Report).targets[0]!.gate.reasons).toContainEqual(expect.stringMatching(/TLS grade [C-F] is below B/));
+  });
+
+  it('--fail-under cannot pass silently when no grade was evaluated (4)', async () => {
+    const r = await runCli(['scan', 'good.example.test', '--world', lab.worldFile, '--fail-under', 'A', '--checks', 'http']);
     expect(r.code).toBe(4);
     expect(r.stdout).toContain('no TLS grade was evaluated');
   });

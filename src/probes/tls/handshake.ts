@@ -1,3 +1,4 @@
+import type tls from 'node:tls';
 import type { Connector } from '../../engine/connector.js';
 import type { TlsEvidence, TlsVersionName } from '../../evidence/tls.js';
 import { suiteByName } from '../../tls/cipher-suites.js';
@@ -17,10 +18,24 @@ const VERSION: Record<string, TlsVersionName> = {
 };
 
 /**
- * One full handshake with node:tls that still reaches weak servers: every version node offers and
- * SECLEVEL 0. Trust is decided later by our own code, so the handshake accepts any certificate, and
- * `ca: []` keeps node from appending roots from its own store to the chain the server sent.
+ * node:tls options that still reach weak servers: every version node offers and SECLEVEL 0. Trust
+ * is decided later by our own code, so any certificate is accepted, and `ca: []` keeps node from
+ * appending roots from its own store to the chain the server sent.
  */
+export const SCAN_TLS_OPTIONS = { minVersion: 'TLSv1', ciphers: 'ALL:@SECLEVEL=0', rejectUnauthorized: false, ca: [] } as const;
+
+/** What a finished node:tls handshake tells: version, suite, ALPN and the chain as sent. */
+export function sessionOf(socket: tls.TLSSocket): TlsEvidence['negotiated'] & { chain: Uint8Array[] } {
+  const cipher = socket.getCipher();
+  return {
+    version: VERSION[socket.getProtocol() ?? ''] ?? 'TLSv1.2',
+    cipherSuite: suiteByName(cipher.standardName ?? cipher.name),
+    alpn: typeof socket.alpnProtocol === 'string' ? socket.alpnProtocol : null,
+    chain: peerChain(socket.getPeerCertificate(true)),
+  };
+}
+
+/** One full handshake with node:tls (the endpoint's default handshake). */
 export async function handshake(opts: {
   connector: Connector;
   address: string;
@@ -34,34 +49,17 @@ export async function handshake(opts: {
     port: opts.port,
     servername: opts.sni,
     signal: opts.signal,
-    options: {
-      minVersion: 'TLSv1',
-      ciphers: 'ALL:@SECLEVEL=0',
-      rejectUnauthorized: false,
-      ca: [],
-      ALPNProtocols: ['h2', 'http/1.1'],
-    },
+    options: { ...SCAN_TLS_OPTIONS, ca: [], ALPNProtocols: ['h2', 'http/1.1'] },
   });
   try {
-    const protocol = socket.getProtocol() ?? '';
-    const cipher = socket.getCipher();
-    return {
-      tls: {
-        negotiated: {
-          version: VERSION[protocol] ?? 'TLSv1.2',
-          cipherSuite: suiteByName(cipher.standardName ?? cipher.name),
-          alpn: typeof socket.alpnProtocol === 'string' ? socket.alpnProtocol : null,
-        },
-        handshakeMs: Math.round(performance.now() - started),
-      },
-      chain: peerChain(socket.getPeerCertificate(true)),
-    };
+    const { chain, ...negotiated } = sessionOf(socket);
+    return { tls: { negotiated, handshakeMs: Math.round(performance.now() - started) }, chain };
   } finally {
     socket.destroy();
   }
 }
 
-function peerChain(leaf: import('node:tls').DetailedPeerCertificate): Uint8Array[] {
+function peerChain(leaf: tls.DetailedPeerCertificate): Uint8Array[] {
   const out: Uint8Array[] = [];
   const seen = new Set<object>();
   for (let c = leaf; c && c.raw && !seen.has(c) && out.length < 20; c = c.issuerCertificate) {

@@ -1,0 +1,46 @@
+import { defineCheck } from '../../src/evidence/check.js';
+
+export default defineCheck({
+  id: 'dane.https',
+  area: 'dane',
+  title: 'DANE TLSA records for HTTPS',
+  cite: ['RFC 6698 §2', 'RFC 7671 §5', 'RFC 7671 §9'],
+  needs: ['tls'],
+  outcomes: {
+    valid: { text: '{name}: {reason}' },
+    invalid: {
+      text: '{name}: no TLSA record matches the certificate the server presents ({reason})',
+      fix: 'Publish "{name} IN TLSA 3 1 1 {spki}" for the key the server presents now (keep the old record until its TTL has passed), or serve the key your records name.',
+    },
+    'name-mismatch': {
+      text: '{name}: {reason}',
+      fix: 'Serve a certificate that names {host}, or publish "{name} IN TLSA 3 1 1 {spki}" (DANE-EE does not check names).',
+    },
+    'pkix-failed': {
+      text: '{name}: {reason}',
+      fix: 'Serve the full chain to a public root (PKIX usages 0 and 1 need it), or publish "{name} IN TLSA 3 1 1 {spki}" instead.',
+    },
+    expired: {
+      text: '{name}: {reason}',
+      fix: 'Renew the certificate; DANE-TA(2) still checks the validity dates below the trust anchor.',
+    },
+    none: { text: '{name}: no usable TLSA records' },
+    insecure: { text: '{name}: TLSA records are not DNSSEC-signed, so clients ignore them' },
+    bogus: {
+      text: '{name}: the TLSA answer fails DNSSEC validation',
+      fix: 'Repair DNSSEC for {name} (see the dnssec findings); DANE clients refuse to connect while the answer is bogus.',
+    },
+  },
+  applies: (ev) => ev.dane?.https !== undefined,
+  run: (ev, ctx) => {
+    const https = ev.dane!.https!;
+    const name = https.name;
+    if (https.verdict === 'insecure' || https.verdict === 'bogus' || https.verdict === 'none') return [ctx.emit(https.verdict, { name })];
+    const spki = ev.endpoints.find((e) => e.certificates?.[0])?.certificates?.[0]?.spkiSha256 ?? '<SHA-256 of the SPKI>';
+    const deciding = https.records.find((r) => r.usable && r.depth === https.depth && r.status !== 'no-match') ?? https.records.find((r) => r.usable);
+    const reason = deciding?.reason ?? '';
+    if (https.verdict === 'valid') return [ctx.emit('valid', { name, reason })];
+    const outcome = https.failure === 'name-mismatch' || https.failure === 'pkix-failed' || https.failure === 'expired' ? https.failure : 'invalid';
+    return [ctx.emit(outcome, { name, reason, spki, host: ctx.target.host })];
+  },
+});

@@ -1,0 +1,73 @@
+// DNSSEC evidence for a host: the chain walk of src/dnssec/chain.ts fed by encscan's own DNS client,
+// on the raw wire bytes of each response (never on dns-packet's decoded records).
+import type { DnssecEvidence } from '../../evidence/dnssec.js';
+import { type ChainResult, type Fetch, validateName } from '../../dnssec/chain.js';
+import { type Name, nameToString, parseName } from '../../dnssec/name.js';
+import { decodeDnskey } from '../../dnssec/rdata.js';
+import { keyTag } from '../../dnssec/key-tag.js';
+import { RR, typeName } from '../../dnssec/rr-types.js';
+import type { TrustAnchor } from '../../dnssec/trust-anchor.js';
+import { decodeMessage } from '../../dnssec/wire.js';
+import { DecodeError } from '../../engine/errors.js';
+import type { DnsClient } from './client.js';
+
+export interface DnssecProbeOptions {
+  anchors: readonly TrustAnchor[];
+  /** 'configured' for --trust-anchor or the world's anchor file, 'builtin' for the IANA root KSKs. */
+  anchor: DnssecEvidence['anchor'];
+  now: Date;
+  strictAlgorithms?: boolean;
+}
+
+/** Queries go through `client`; a response that does not decode counts as no answer. */
+export function clientFetch(client: DnsClient): Fetch {
+  return async (name: Name, type: number) => {
+    const result = await client.lookup(nameToString(name), typeName(type));
+    if (!result.wire) return { ok: false, code: result.error ?? 'ENCSCAN_DNS_BAD_RESPONSE' };
+    try {
+      return { ok: true, message: decodeMessage(result.wire), server: result.server ?? '' };
+    } catch (err) {
+      if (!(err instanceof DecodeError)) throw err;
+      return { ok: false, code: 'ENCSCAN_DNS_BAD_RESPONSE', ...(result.server ? { server: result.server } : {}) };
+    }
+  };
+}
+
+/** Validates the host's A and AAAA RRsets (or their denial). Throws only when the client's signal aborts. */
+export async function probeDnssec(client: DnsClient, host: string, opts: DnssecProbeOptions): Promise<DnssecEvidence> {
+  const result = await validateName(parseName(host.endsWith('.') ? host : `${host}.`), [RR.A, RR.AAAA], {
+    anchors: opts.anchors,
+    now: opts.now,
+    fetch: clientFetch(client),
+    strictAlgorithms: opts.strictAlgorithms === true,
+  });
+  return toEvidence(result, opts);
+}
+
+export function toEvidence(result: ChainResult, opts: Pick<DnssecProbeOptions, 'anchor' | 'strictAlgorithms'>): DnssecEvidence {
+  return {
+    status: result.status,
+    reason: result.reason,
+    ...(result.message ? { message: result.message } : {}),
+    anchor: opts.anchor,
+    strictAlgorithms: opts.strictAlgorithms === true,
+    chain: result.chain.map((link) => ({
+      zone: nameToString(link.zone),
+      status: link.status,
+      ds: link.ds.map((d) => ({ keyTag: d.keyTag, algorithm: d.algorithm, digestType: d.digestType, digest: Buffer.from(d.digest).toString('hex') })),
+      dnskeys: link.dnskeys.map((rdata) => {
+        const k = decodeDnskey(rdata);
+        return { keyTag: keyTag(rdata), algorithm: k.algorithm, flags: k.flags, bits: k.publicKey.length * 8 };
+      }),
+      errors: link.errors.map((e) => ({ ...e })),
+    })),
+    rrsets: result.rrsets.map((r) => ({
+      name: nameToString(r.name),
+      type: typeName(r.type),
+      status: r.status,
+      reason: r.reason,
+      ...(r.message ? { message: r.message } : {}),
+    })),
+    queries: result.queries,
+  };
+}
