@@ -97,9 +97,11 @@ export const LAB_WEB_HOSTS: readonly LabWebHost[] = [
 ];
 
 export const LAB_DNS_SCENARIOS: readonly LabDnsScenario[] = [
-  { name: 'www.example.test', description: 'CNAME to good.example.test', expect: [] },
+  // The alias inherits good.example.test's MX, but not its _mta-sts record.
+  { name: 'www.example.test', description: 'CNAME to good.example.test', expect: ['mail.mta-sts.missing'] },
   { name: 'missing.example.test', description: 'name that does not exist', expect: ['dns.resolves.nxdomain'] },
   { name: 'www.broken.test', description: 'zone whose server answers SERVFAIL', expect: ['dns.resolves.servfail'] },
+  { name: 'mail-broken.example.test', description: 'MX and an MTA-STS record, but no policy served', expect: ['mail.mta-sts.invalid'] },
   // The DNSSEC scenarios point at the good web host, whose certificate names them too.
   { name: 'www.insecure.test', description: 'unsigned delegation: test. proves with NSEC that there is no DS', expect: ['dnssec.chain.insecure'] },
   { name: 'www.expired-sig.test', description: 'zone whose signatures expired ten days ago', expect: ['dnssec.chain.bogus'] },
@@ -112,5 +114,7 @@ export const LAB_DNS_SCENARIOS: readonly LabDnsScenario[] = [
 export const GOOD_HOST_NAMES: readonly string[] = [
   'good.example.test',
   'www.example.test',
-  ...LAB_DNS_SCENARIOS.filter((s) => s.name.endsWith('.test') && !s.name.endsWith('example.test') && s.name !== 'www.broken.test').map((s) => s.name),
+  'mta-sts.good.example.test',
+  'mail-broken.example.test',
+  ...LAB_DNS_SCENARIOS.filter((s) => !s.name.endsWith('example.test') && s.name !== 'www.broken.test').map((s) => s.name),
 ];

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:net';
 import type { IssuedCert, LabPki } from './pki.js';
 import { GOOD_HOST_NAMES, type LabCert, type LabWebHost } from './hosts.js';
+import { LAB_MTA_STS_POLICY } from './lab-mail.js';
 
 const DAY = 86_400_000;
 
@@ -50,6 +51,10 @@ export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Pr
     (req, res) => {
       if (host.sts.length > 0) res.setHeader('Strict-Transport-Security', host.sts);
       if (host.server !== undefined) res.setHeader('Server', host.server);
+      if (req.url === '/.well-known/mta-sts.txt' && host.name === 'good.example.test') {
+        res.writeHead(200, { 'Content-Type': 'text/plain' }).end(LAB_MTA_STS_POLICY);
+        return;
+      }
       if (req.url === '/.well-known/security.txt') {
         res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(securityTxt(host, now));
         return;
