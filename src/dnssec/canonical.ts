@@ -1,13 +1,14 @@
 // Canonical RR and RRset forms for signatures (RFC 4034 §6.2, §6.3; RFC 4035 §5.3.2).
+import { compareBytes, concatBytes, u16be, u32be } from '../codec/bytes.js';
 import { DecodeError } from '../engine/errors.js';
-import { ByteReader, compareBytes, concatBytes, u16be, u32be } from './byte-reader.js';
 import { type Name, nameToWire } from './name.js';
 import type { Rrsig } from './rdata.js';
 import { rewriteRdataNames } from './rdata-names.js';
+import { dnsReader } from './reader.js';
 
 /** RDATA with embedded names case-folded for the types RFC 4034 §6.2 item 3 lists (less NSEC, RRSIG). */
 export function canonicalRdata(type: number, rdata: Uint8Array): Uint8Array {
-  return rewriteRdataNames(type, new ByteReader(rdata), { lower: true });
+  return rewriteRdataNames(type, dnsReader(rdata), { lower: true });
 }
 
 /** Canonical RDATAs of an RRset: case-folded, sorted (RFC 4034 §6.3) and without duplicates. */

@@ -1,13 +1,14 @@
 // The chain of trust from the trust anchor down to a name (RFC 4035 §5): at each zone cut the DS RRset
 // from the parent, the child's DNSKEY RRset matched by it and self-signed, then the RRSIG over the answer
 // or the NSEC proof of its absence. Pure: every query goes through the injected `fetch`.
+import { compareBytes } from '../codec/bytes.js';
 import { DecodeError } from '../engine/errors.js';
 import { type AlgorithmOptions, algorithmPolicy, digestPolicy } from './algorithms.js';
-import { ByteReader, compareBytes } from './byte-reader.js';
 import { matchDs } from './ds.js';
 import { type Name, nameToString, namesEqual, readName } from './name.js';
 import { type NsecRecord, proveNodata, proveNxdomain } from './nsec-proof.js';
 import { type Ds, decodeDs, decodeNsec } from './rdata.js';
+import { dnsReader } from './reader.js';
 import type { ChainProblem, ReasonCode } from './reasons.js';
 import { judgeRrset } from './rrset-check.js';
 import { RR, typeName } from './rr-types.js';
@@ -231,7 +232,7 @@ function cnameTarget(answer: readonly WireRr[], owner: Name): Name | undefined {
   const rr = answer.find((r) => r.type === RR.CNAME && namesEqual(r.owner, owner));
   if (!rr) return undefined;
   try {
-    return readName(new ByteReader(rr.rdata));
+    return readName(dnsReader(rr.rdata));
   } catch (err) {
     if (!(err instanceof DecodeError)) throw err;
     return undefined;

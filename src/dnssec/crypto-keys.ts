@@ -1,7 +1,8 @@
 // DNSKEY public keys and RRSIG signature values as node:crypto understands them.
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { concatBytes } from '../codec/bytes.js';
 import { DecodeError } from '../engine/errors.js';
-import { ByteReader, concatBytes } from './byte-reader.js';
+import { dnsReader } from './reader.js';
 
 interface Scheme {
   /** node:crypto digest name, or null for the EdDSA schemes that hash internally. */
@@ -15,7 +16,7 @@ const b64url = (b: Uint8Array): string => Buffer.from(b).toString('base64url');
 
 /** RSA public key in RFC 3110 §2 form: exponent length (1 octet, or 0 then 2 octets), exponent, modulus. */
 function rsaKey(pub: Uint8Array): KeyObject {
-  const r = new ByteReader(pub);
+  const r = dnsReader(pub);
   let expLen = r.u8('RSA exponent length');
   if (expLen === 0) expLen = r.u16('RSA exponent length');
   if (expLen === 0) throw new DecodeError('RSA exponent is empty');
@@ -77,7 +78,7 @@ function derInteger(unsigned: Uint8Array): Uint8Array {
 const DSA_OID = Uint8Array.of(0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01); // 1.2.840.10040.4.1
 
 function dsaKey(pub: Uint8Array): KeyObject {
-  const r = new ByteReader(pub);
+  const r = dnsReader(pub);
   const t = r.u8('DSA T');
   if (t > 8) throw new DecodeError(`DSA T parameter ${t} exceeds 8`);
   const size = 64 + t * 8;

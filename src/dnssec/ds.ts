@@ -1,6 +1,6 @@
 // DS digests of DNSKEYs and DS ↔ DNSKEY matching (RFC 4034 §5.1.4, RFC 4509, RFC 6605 §2).
 import { createHash } from 'node:crypto';
-import { compareBytes } from './byte-reader.js';
+import { compareBytes } from '../codec/bytes.js';
 import { keyTag } from './key-tag.js';
 import { type Name, nameToWire } from './name.js';
 import { type Ds, decodeDnskey } from './rdata.js';

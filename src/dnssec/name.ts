@@ -1,7 +1,9 @@
 // Domain names as label arrays on wire bytes (RFC 1035 §3.1), never as decoded strings: labels may hold
 // any octet, and only ASCII A-Z is case-folded (RFC 4034 §6.2, RFC 4343).
+import type { ByteReader } from '../codec/byte-reader.js';
+import { compareBytes, concatBytes } from '../codec/bytes.js';
 import { DecodeError } from '../engine/errors.js';
-import { ByteReader, compareBytes, concatBytes } from './byte-reader.js';
+import { dnsReader } from './reader.js';
 
 /** A domain name: its labels left to right, without the empty root label. The root is []. */
 export type Name = readonly Uint8Array[];
@@ -13,12 +15,13 @@ const MAX_LABEL = 63;
  * Reads a name at the reader's offset. With `message` set, compression pointers (RFC 1035 §4.1.4) are
  * followed inside it; every pointer must point strictly before the one that led to it, so a pointer
  * loop cannot hang the reader. Without `message`, a pointer is an error (RDATA names of RRSIG, NSEC...).
+ * `r` itself is read only up to the end of the name or its first pointer, so it is left just past the
+ * name's bytes in place; labels behind a pointer are read through a separate reader over `message`.
  */
 export function readName(r: ByteReader, message?: Uint8Array): Name {
   const labels: Uint8Array[] = [];
   let wireLength = 1;
   let cursor = r;
-  let followed = false;
   let limit = r.offset;
   for (;;) {
     const start = cursor.offset;
@@ -28,10 +31,8 @@ export function readName(r: ByteReader, message?: Uint8Array): Name {
       if (!message) throw new DecodeError(`compression pointer at offset ${start} where none is allowed`);
       const target = ((len & 0x3f) << 8) | cursor.u8('name compression pointer');
       if (target >= Math.min(start, limit)) throw new DecodeError(`compression pointer at offset ${start} does not point backwards (to ${target})`);
-      if (!followed) r.offset = cursor.offset;
-      followed = true;
       limit = target;
-      cursor = new ByteReader(message, target);
+      cursor = dnsReader(message, target);
       continue;
     }
     if (len > MAX_LABEL) throw new DecodeError(`unsupported label type 0x${len.toString(16)} at offset ${start}`);
@@ -39,7 +40,6 @@ export function readName(r: ByteReader, message?: Uint8Array): Name {
     if (wireLength > MAX_NAME_WIRE) throw new DecodeError(`name longer than ${MAX_NAME_WIRE} octets at offset ${start}`);
     labels.push(cursor.take(len, 'name label'));
   }
-  if (!followed) r.offset = cursor.offset;
   return labels;
 }
 

@@ -1,7 +1,7 @@
 // Master-file presentation format (RFC 1035 §5.1, RFC 3597 §5) to wire RDATA, for trust-anchor files
 // and test vectors. Owner names must be absolute unless $ORIGIN is set; TTLs are plain seconds.
+import { concatBytes, u16be, u32be } from '../codec/bytes.js';
 import { DecodeError } from '../engine/errors.js';
-import { concatBytes, u16be, u32be } from './byte-reader.js';
 import { base32hexDecode } from './base32hex.js';
 import { type Name, nameToWire, parseName } from './name.js';
 import { encodeTypeBitmap } from './rdata.js';

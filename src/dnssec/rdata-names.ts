@@ -1,7 +1,8 @@
 // Where domain names sit inside RDATA, for the types whose names are expanded when read from a
 // message (RFC 3597 §4) and case-folded in canonical form (RFC 4034 §6.2 item 3 as corrected by
 // RFC 6840 §5.1, which removes NSEC and RRSIG; A6 is historic and left out).
-import { ByteReader, concatBytes } from './byte-reader.js';
+import type { ByteReader } from '../codec/byte-reader.js';
+import { concatBytes } from '../codec/bytes.js';
 import { nameToWire, readName } from './name.js';
 
 /** A fixed run of octets, a domain name, or a <character-string>. */

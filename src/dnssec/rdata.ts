@@ -1,7 +1,9 @@
 // Decoders for the DNSSEC RDATA types (RFC 4034 §2-§4, RFC 5155 §3-§4) from standalone RDATA bytes.
+import type { ByteReader } from '../codec/byte-reader.js';
+import { concatBytes } from '../codec/bytes.js';
 import { DecodeError } from '../engine/errors.js';
-import { ByteReader, concatBytes } from './byte-reader.js';
 import { type Name, readName } from './name.js';
+import { dnsReader } from './reader.js';
 
 export interface Dnskey {
   flags: number;
@@ -53,7 +55,7 @@ export const DNSKEY_ZONE = 0x0100;
 export const DNSKEY_REVOKE = 0x0080;
 
 export function decodeDnskey(rdata: Uint8Array): Dnskey {
-  const r = new ByteReader(rdata);
+  const r = dnsReader(rdata);
   const flags = r.u16('DNSKEY flags');
   const protocol = r.u8('DNSKEY protocol');
   const algorithm = r.u8('DNSKEY algorithm');
@@ -61,12 +63,12 @@ export function decodeDnskey(rdata: Uint8Array): Dnskey {
 }
 
 export function decodeDs(rdata: Uint8Array): Ds {
-  const r = new ByteReader(rdata);
+  const r = dnsReader(rdata);
   return { keyTag: r.u16('DS key tag'), algorithm: r.u8('DS algorithm'), digestType: r.u8('DS digest type'), digest: r.rest() };
 }
 
 export function decodeRrsig(rdata: Uint8Array): Rrsig {
-  const r = new ByteReader(rdata);
+  const r = dnsReader(rdata);
   const typeCovered = r.u16('RRSIG type covered');
   const algorithm = r.u8('RRSIG algorithm');
   const labels = r.u8('RRSIG labels');
@@ -80,20 +82,20 @@ export function decodeRrsig(rdata: Uint8Array): Rrsig {
 }
 
 export function decodeNsec(rdata: Uint8Array): Nsec {
-  const r = new ByteReader(rdata);
+  const r = dnsReader(rdata);
   const nextName = readName(r);
   return { nextName, types: decodeTypeBitmap(r.rest()) };
 }
 
 export function decodeNsec3Param(rdata: Uint8Array): Nsec3Param {
-  const r = new ByteReader(rdata);
+  const r = dnsReader(rdata);
   const p = readNsec3Param(r, 'NSEC3PARAM');
   if (r.remaining !== 0) throw new DecodeError(`NSEC3PARAM has ${r.remaining} trailing bytes`);
   return p;
 }
 
 export function decodeNsec3(rdata: Uint8Array): Nsec3 {
-  const r = new ByteReader(rdata);
+  const r = dnsReader(rdata);
   const p = readNsec3Param(r, 'NSEC3');
   const hashLength = r.u8('NSEC3 hash length');
   if (hashLength === 0) throw new DecodeError('NSEC3 next hashed owner name is empty');
@@ -114,7 +116,7 @@ function readNsec3Param(r: ByteReader, what: string): Nsec3Param {
  * octet. Returns the types in increasing order.
  */
 export function decodeTypeBitmap(bytes: Uint8Array): number[] {
-  const r = new ByteReader(bytes);
+  const r = dnsReader(bytes);
   const types: number[] = [];
   let lastWindow = -1;
   while (r.remaining > 0) {

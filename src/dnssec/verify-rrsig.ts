@@ -1,5 +1,5 @@
 // RRSIG verification (RFC 4035 §5.3): the RRSIG's own checks, then the signature with node:crypto.
-import { compareBytes } from './byte-reader.js';
+import { compareBytes } from '../codec/bytes.js';
 import { type AlgorithmOptions, algorithmPolicy } from './algorithms.js';
 import { type RrsetInput, signedData } from './canonical.js';
 import { verifySignature } from './crypto-keys.js';

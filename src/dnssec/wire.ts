@@ -1,8 +1,9 @@
 // A bounds-checked reader for DNS messages (RFC 1035 §4.1) that keeps names and RDATA as bytes.
+import type { ByteReader } from '../codec/byte-reader.js';
 import { DecodeError } from '../engine/errors.js';
-import { ByteReader } from './byte-reader.js';
 import { type Name, readName } from './name.js';
 import { rewriteRdataNames } from './rdata-names.js';
+import { dnsReader } from './reader.js';
 
 export interface WireRr {
   owner: Name;
@@ -31,7 +32,7 @@ export interface WireMessage {
 
 /** Decodes a whole message; any truncation, bad pointer or trailing garbage throws DecodeError. */
 export function decodeMessage(bytes: Uint8Array): WireMessage {
-  const r = new ByteReader(bytes);
+  const r = dnsReader(bytes);
   const id = r.u16('header id');
   const flags = r.u16('header flags');
   const counts = [r.u16('QDCOUNT'), r.u16('ANCOUNT'), r.u16('NSCOUNT'), r.u16('ARCOUNT')] as const;
@@ -56,9 +57,7 @@ export function readRr(r: ByteReader, message?: Uint8Array): WireRr {
   const klass = r.u16('RR class');
   const ttl = r.u32('RR TTL');
   const rdlength = r.u16('RDLENGTH');
-  r.need(rdlength, 'RDATA');
-  const rd = new ByteReader(r.bytes, r.offset, r.offset + rdlength);
-  r.offset += rdlength;
+  const rd = r.slice(rdlength, 'RDATA');
   const rdata = rewriteRdataNames(type, rd, message ? { message, lower: false } : { lower: false });
   return { owner, type, class: klass, ttl, rdata };
 }

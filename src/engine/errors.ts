@@ -79,7 +79,7 @@ export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** The only error pure codecs (src/tls, src/dnssec, src/pki) throw on untrusted bytes. */
+/** The only error pure codecs (src/codec, src/tls, src/dnssec, src/pki) throw on untrusted bytes. */
 export class DecodeError extends EncscanError {
   constructor(message: string, code: ErrorCode = 'ENCSCAN_DECODE') {
     super(code, message);

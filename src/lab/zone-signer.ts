@@ -3,7 +3,7 @@
 // broken zones are options, so each broken zone differs from a good one in exactly one way.
 import dnsPacket from 'dns-packet';
 import { type KeyObject, generateKeyPairSync, sign } from 'node:crypto';
-import { concatBytes, u16be, u32be } from '../dnssec/byte-reader.js';
+import { concatBytes, u16be, u32be } from '../codec/bytes.js';
 import { signedData } from '../dnssec/canonical.js';
 import { dsDigest } from '../dnssec/ds.js';
 import { keyTag } from '../dnssec/key-tag.js';

@@ -1,7 +1,7 @@
 // Alert records (RFC 5246 §7.2, RFC 8446 §6): a level and a description, named from
 // alert-descriptions.json.
-import { ByteReader } from './byte-reader.js';
 import { write } from './byte-writer.js';
+import { tlsReader } from './reader.js';
 import { alertDescriptionName, alertLevelName } from './registry.js';
 
 export interface Alert {
@@ -13,7 +13,7 @@ export interface Alert {
 
 /** One alert: the fragment of an alert record, exactly two bytes. */
 export function parseAlert(fragment: Uint8Array): Alert {
-  const r = new ByteReader(fragment, 'Alert');
+  const r = tlsReader(fragment, 'Alert');
   const level = r.u8('level');
   const description = r.u8('description');
   r.done();

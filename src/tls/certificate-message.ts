@@ -1,8 +1,8 @@
 // The Certificate handshake message. Up to TLS 1.2 (RFC 5246 §7.4.2) it is a list of DER certificates;
 // TLS 1.3 (RFC 8446 §4.4.2) adds a request context and per-certificate extensions (OCSP, SCTs).
-import { ByteReader } from './byte-reader.js';
 import { write } from './byte-writer.js';
 import { readExtensions, writeExtensions, type Extension, type NamedExtension } from './extensions.js';
+import { tlsReader } from './reader.js';
 
 export interface CertificateEntry<E extends Extension = Extension> {
   der: Uint8Array;
@@ -17,7 +17,7 @@ export interface CertificateMessage<E extends Extension = Extension> {
 }
 
 export function parseCertificateMessage(body: Uint8Array, form: 'tls12' | 'tls13'): CertificateMessage<NamedExtension> {
-  const r = new ByteReader(body, 'Certificate');
+  const r = tlsReader(body, 'Certificate');
   const context = form === 'tls13' ? r.vector(1, 'certificate_request_context') : null;
   const list = r.sub(3, 'certificate_list');
   const entries: CertificateEntry<NamedExtension>[] = [];

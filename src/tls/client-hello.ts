@@ -1,8 +1,8 @@
 // The ClientHello message body (RFC 5246 §7.4.1.2, RFC 8446 §4.1.2), field by field. The extension
 // block is optional before TLS 1.3 (SSLv3 hellos often have none), so `extensions` is null when absent.
-import { ByteReader } from './byte-reader.js';
 import { write } from './byte-writer.js';
 import { readExtensions, writeExtensions, type Extension, type NamedExtension } from './extensions.js';
+import { tlsReader } from './reader.js';
 
 export interface ClientHello<E extends Extension = Extension> {
   /** legacy_version: 0x0303 for TLS 1.3 (the real versions go in supported_versions). */
@@ -15,7 +15,7 @@ export interface ClientHello<E extends Extension = Extension> {
 }
 
 export function parseClientHello(body: Uint8Array): ClientHello<NamedExtension> {
-  const r = new ByteReader(body, 'ClientHello');
+  const r = tlsReader(body, 'ClientHello');
   const hello: ClientHello<NamedExtension> = {
     version: r.u16('legacy_version'),
     random: r.bytesOf(32, 'random'),

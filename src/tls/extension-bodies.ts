@@ -1,8 +1,9 @@
 // Codecs for the bodies of the extensions encscan sends or reads. Each decoder consumes the whole body
 // (trailing bytes are an error) so that encode(decode(body)) gives back the same bytes.
-import { ByteReader, badValue } from './byte-reader.js';
+import type { ByteReader } from '../codec/byte-reader.js';
 import { write } from './byte-writer.js';
 import { EXTENSION } from './extensions.js';
+import { badValue, tlsReader } from './reader.js';
 
 export interface BodyCodec<T> {
   decode(data: Uint8Array): T;
@@ -22,7 +23,7 @@ export interface PskIdentity {
 function codec<T>(what: string, read: (r: ByteReader) => T, encode: (value: T) => Uint8Array): BodyCodec<T> {
   return {
     decode(data) {
-      const r = new ByteReader(data, what);
+      const r = tlsReader(data, what);
       const value = read(r);
       r.done();
       return value;
@@ -99,7 +100,7 @@ export const opaque8 = codec<Uint8Array>('renegotiation_info', (r) => r.vector(1
 export const opaque16 = codec<Uint8Array>('cookie', (r) => r.vector(2, 'cookie', 1), (b) => write((w) => w.vector(2, b)));
 
 /** Bodies kept as they are: session_ticket, padding. */
-export const rawBody = codec<Uint8Array>('opaque extension', (r) => r.rest(), (b) => Uint8Array.from(b));
+export const rawBody = codec<Uint8Array>('opaque extension', (r) => r.bytesOf(r.remaining, 'rest'), (b) => Uint8Array.from(b));
 
 /** signed_certificate_timestamp from a server (RFC 6962 §3.3): SerializedSCT entries. */
 export const sctList = codec<Uint8Array[]>(

@@ -1,8 +1,9 @@
 // Hello extensions (RFC 8446 §4.2): a 2-byte type and a 2-byte-length body, in a list with a 2-byte
 // length. The list parser keeps every extension with its raw body, in order, named from
 // extension-types.json; the body codecs in extension-bodies.ts give the known ones meaning.
-import { ByteReader } from './byte-reader.js';
+import type { ByteReader } from '../codec/byte-reader.js';
 import type { ByteWriter } from './byte-writer.js';
+import { tlsReader } from './reader.js';
 import { extensionName } from './registry.js';
 
 export const EXTENSION = {
@@ -54,7 +55,7 @@ export function readExtensions(r: ByteReader): NamedExtension[] {
 
 /** A complete extension list (length prefix included), as in EncryptedExtensions' body. */
 export function parseExtensionList(bytes: Uint8Array, what = 'extensions'): NamedExtension[] {
-  const r = new ByteReader(bytes, what);
+  const r = tlsReader(bytes, what);
   const out = readExtensions(r);
   r.done();
   return out;

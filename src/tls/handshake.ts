@@ -2,8 +2,8 @@
 // Messages may span records and records may hold several messages, so the reassembler buffers
 // handshake bytes until each message is complete.
 import { DecodeError } from '../engine/errors.js';
-import { ByteReader } from './byte-reader.js';
 import { write } from './byte-writer.js';
+import { tlsReader } from './reader.js';
 
 export const HANDSHAKE_TYPE = {
   helloRequest: 0,
@@ -39,7 +39,7 @@ export function encodeHandshake(msg: HandshakeMessage): Uint8Array {
 
 /** Exactly one complete message. */
 export function parseHandshake(bytes: Uint8Array): HandshakeMessage {
-  const r = new ByteReader(bytes, 'handshake');
+  const r = tlsReader(bytes, 'handshake');
   const type = r.u8('msg_type');
   const body = r.vector(3, 'body');
   r.done();

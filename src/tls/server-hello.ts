@@ -2,7 +2,6 @@
 // is a ServerHello whose random is SHA-256("HelloRetryRequest"); in it key_share names a group only.
 // Besides the fields and every extension with its raw bytes, the parse reads the values a scanner
 // asks about: negotiated version, key-share group, ALPN, SCTs, renegotiation_info and the other echoes.
-import { ByteReader, badValue } from './byte-reader.js';
 import { write } from './byte-writer.js';
 import {
   HELLO_RETRY_REQUEST_BODIES,
@@ -17,6 +16,7 @@ import {
   u8Value,
 } from './extension-bodies.js';
 import { EXTENSION, findExtension, readExtensions, writeExtensions, type Extension, type NamedExtension } from './extensions.js';
+import { badValue, tlsReader } from './reader.js';
 
 export const HELLO_RETRY_REQUEST_RANDOM = Uint8Array.from(
   Buffer.from('cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c', 'hex'),
@@ -57,7 +57,7 @@ export interface ParsedServerHello extends ServerHello<NamedExtension> {
 }
 
 export function parseServerHello(body: Uint8Array): ParsedServerHello {
-  const r = new ByteReader(body, 'ServerHello');
+  const r = tlsReader(body, 'ServerHello');
   const hello: ServerHello<NamedExtension> = {
     version: r.u16('legacy_version'),
     random: r.bytesOf(32, 'random'),

@@ -1,8 +1,9 @@
 // ServerKeyExchange (RFC 5246 §7.4.3, RFC 8422 §5.4, RFC 2246 §7.4.3 for RSA_EXPORT). Its layout
 // depends on the negotiated suite, so the caller says which key exchange it is and how it is signed:
 // with a SignatureAndHashAlgorithm (TLS 1.2), without one (SSLv3–TLS 1.1), or not at all (anon).
-import { ByteReader, badValue } from './byte-reader.js';
+import type { ByteReader } from '../codec/byte-reader.js';
 import { write } from './byte-writer.js';
+import { badValue, tlsReader } from './reader.js';
 import { groupName, signatureSchemeName } from './registry.js';
 
 /** ECParameters.curve_type named_curve; explicit curves (1, 2) are deprecated by RFC 8422 §5.4. */
@@ -29,7 +30,7 @@ export interface ServerKeyExchange {
 }
 
 export function parseServerKeyExchange(body: Uint8Array, kind: KeyExchangeKind, form: SignatureForm): ServerKeyExchange {
-  const r = new ByteReader(body, 'ServerKeyExchange');
+  const r = tlsReader(body, 'ServerKeyExchange');
   const params = readParams(r, kind);
   let signature: KeyExchangeSignature | null = null;
   if (form !== 'anonymous') {

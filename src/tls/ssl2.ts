@@ -1,10 +1,11 @@
 // SSL 2.0 (draft-hickman-netscape-ssl-00): records with a 2-byte header (high bit set, no padding) or
 // a 3-byte header (padding count), and the CLIENT-HELLO, SERVER-HELLO and ERROR messages a scanner
 // exchanges in the clear. Cipher specs are 3-byte codes (SSL_CK_*).
+import type { ByteReader } from '../codec/byte-reader.js';
 import { DecodeError } from '../engine/errors.js';
-import { ByteReader } from './byte-reader.js';
 import { encodeError, write } from './byte-writer.js';
 import { VERSION } from './protocol-versions.js';
+import { tlsReader } from './reader.js';
 
 export const SSL2_MESSAGE = { error: 0, clientHello: 1, serverHello: 4 } as const;
 const MAX_TWO_BYTE_RECORD = 0x7fff;
@@ -45,7 +46,7 @@ export interface Ssl2ClientHello {
 }
 
 export function parseSsl2ClientHello(body: Uint8Array): Ssl2ClientHello {
-  const r = new ByteReader(body, 'SSLv2 CLIENT-HELLO');
+  const r = tlsReader(body, 'SSLv2 CLIENT-HELLO');
   expectType(r, SSL2_MESSAGE.clientHello);
   const version = r.u16('version');
   const specsLength = r.u16('cipher_specs_length');
@@ -95,7 +96,7 @@ export interface Ssl2Error {
 
 /** What an SSLv2 server answers to a CLIENT-HELLO: SERVER-HELLO or ERROR. */
 export function parseSsl2ServerMessage(body: Uint8Array): Ssl2ServerHello | Ssl2Error {
-  const r = new ByteReader(body, 'SSLv2 server message');
+  const r = tlsReader(body, 'SSLv2 server message');
   const type = r.u8('msg_type');
   if (type === SSL2_MESSAGE.error) {
     const code = r.u16('error_code');

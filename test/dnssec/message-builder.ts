@@ -1,6 +1,6 @@
 // Builds DNS messages with name compression (owner names, and the names in NS, CNAME and MX RDATA),
 // so the wire reader is tested on messages shaped like servers' answers.
-import { concatBytes, u16be, u32be } from '../../src/dnssec/byte-reader.js';
+import { concatBytes, u16be, u32be } from '../../src/codec/bytes.js';
 import { type Name, nameToString, parseName } from '../../src/dnssec/name.js';
 import { parseRecord } from '../../src/dnssec/presentation.js';
 import { RR, typeNumber } from '../../src/dnssec/rr-types.js';

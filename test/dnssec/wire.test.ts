@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ByteReader } from '../../src/dnssec/byte-reader.js';
 import { canonicalRdata } from '../../src/dnssec/canonical.js';
 import { DecodeError } from '../../src/engine/errors.js';
 import { nameToString, readName } from '../../src/dnssec/name.js';
 import { parseRecord } from '../../src/dnssec/presentation.js';
 import { decodeDnskey, decodeDs, decodeNsec, decodeNsec3, decodeNsec3Param, decodeRrsig, decodeTypeBitmap, encodeTypeBitmap } from '../../src/dnssec/rdata.js';
+import { dnsReader } from '../../src/dnssec/reader.js';
 import { RR, typeName } from '../../src/dnssec/rr-types.js';
 import { decodeMessage } from '../../src/dnssec/wire.js';
 import { readCorpus } from './corpus.js';
@@ -44,7 +44,7 @@ describe('decodeMessage', () => {
   it('follows a chain of backward pointers', () => {
     // "b.a." at 12, "c" + pointer to 12 at 17, question name: pointer to 17.
     const bytes = Uint8Array.from([1, 0x62, 1, 0x61, 0, 1, 0x63, 0xc0, 0, 0xc0, 5]);
-    const r = new ByteReader(bytes, 9);
+    const r = dnsReader(bytes, 9);
     expect(nameToString(readName(r, bytes))).toBe('c.b.a.');
     expect(r.offset).toBe(11);
   });
@@ -52,10 +52,10 @@ describe('decodeMessage', () => {
   it('rejects trailing bytes, bad label types and long names', () => {
     const ok = buildMessage('example. IN A', { answer: ['example. 60 IN A 192.0.2.1'], authority: [], additional: [] });
     expect(() => decodeMessage(Uint8Array.from([...ok, 0]))).toThrow(DecodeError);
-    expect(() => readName(new ByteReader(Uint8Array.of(0x41, 0)))).toThrow(DecodeError);
+    expect(() => readName(dnsReader(Uint8Array.of(0x41, 0)))).toThrow(DecodeError);
     const long = new Uint8Array(5 * 64 + 1);
     for (let i = 0; i < 5; i++) long[i * 64] = 63;
-    expect(() => readName(new ByteReader(long))).toThrow(DecodeError);
+    expect(() => readName(dnsReader(long))).toThrow(DecodeError);
   });
 });
 
