@@ -89,7 +89,7 @@ async function enumerateSuites(t: EnumerationTarget, version: HelloVersion): Pro
 /** Adds the groups accepted with `p`'s suites to `p` (and its handshakes). */
 async function enumerateGroups(t: EnumerationTarget, p: ProtocolSupport, version: HelloVersion): Promise<void> {
   const tls13 = version === 'TLSv1.3';
-  const suites = p.cipherSuites.map((s) => Number(s.code)).filter((c, i) => tls13 || isEcdhe(p.cipherSuites[i]!.name));
+  const suites = p.cipherSuites.map((s) => Number(s.code)).filter((_c, i) => tls13 || isEcdhe(p.cipherSuites[i]!.name));
   const ask = (offer: number[]) =>
     tls13
       ? askHello(t, version, helloFor(t, version, { cipherSuites: suites, supportedGroups: offer, keyShares: [] }), 'server-hello', (h) => h.keyShareGroup)
