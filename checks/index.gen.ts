@@ -7,6 +7,7 @@ import certificateLifetime from './certificate/lifetime.js';
 import certificateSignatureAlgorithm from './certificate/signature-algorithm.js';
 import certificateTrust from './certificate/trust.js';
 import daneHttps from './dane/https.js';
+import daneMail from './dane/mail.js';
 import daneRollover from './dane/rollover.js';
 import dnsCnameChain from './dns/cname-chain.js';
 import dnsResolves from './dns/resolves.js';
@@ -34,6 +35,7 @@ export const checks: readonly Check[] = [
   certificateSignatureAlgorithm as Check,
   certificateTrust as Check,
   daneHttps as Check,
+  daneMail as Check,
   daneRollover as Check,
   dnsCnameChain as Check,
   dnsResolves as Check,

@@ -5,7 +5,7 @@ export default defineCheck({
   area: 'dane',
   title: 'DANE TLSA records for HTTPS',
   cite: ['RFC 6698 §2', 'RFC 7671 §5', 'RFC 7671 §9'],
-  needs: ['tls'],
+  needs: ['dane'],
   outcomes: {
     valid: { text: '{name}: {reason}' },
     invalid: {

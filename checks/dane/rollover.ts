@@ -14,7 +14,7 @@ export default defineCheck({
   area: 'dane',
   title: 'TLSA records ready for a key rollover',
   cite: ['RFC 7671 §8.1', 'RFC 7672 §3.1.4'],
-  needs: ['tls'],
+  needs: ['dane'],
   outcomes: {
     ready: { text: '{name}: ready for a key change ({why})' },
     'not-ready': {

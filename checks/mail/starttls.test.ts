@@ -9,6 +9,7 @@ checkCases(check, [
   ['offered', withDane({ mail: [mx()] }), ['offered']],
   ['missing on one address', withDane({ mail: [mx({ starttls: false, endpoints: [mailEndpoint(), { ...missing, address: '192.0.2.26' }] })] }), ['offered', 'missing']],
   ['unreachable: not judged', withDane({ mail: [mx({ endpoints: [timedOut] })] }), []],
-  ['no MX', withDane({ mail: [], nullMx: true }), []],
+  ['null MX', withDane({ mail: [], nullMx: true }), ['null-mx']],
+  ['no MX', withDane({ mail: [] }), []],
   ['no DANE evidence', evidence(), []],
 ]);

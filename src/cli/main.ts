@@ -10,6 +10,7 @@ Examples:
   encscan scan https://example.org/login --checks tls,certificate
   encscan scan example.org --resolver 127.0.0.1:5353 --ca-file internal-roots.pem
   encscan report scan.json --policy ci-policy.json   # re-score a saved scan offline
+  encscan report scan.json --profile mozilla          # Mozilla TLS guidelines: modern / intermediate / old
   encscan diff yesterday.json today.json             # exit 1 on a regression
   encscan lab                          # start the embedded lab world on loopback
   encscan scan good.example.test --world /tmp/encscan-lab/world.json
@@ -20,6 +21,9 @@ export async function buildProgram(): Promise<Command> {
   const { Command, Option } = await import('commander');
   const { count, parseConnectTo, parseExtraReport, seconds } = await import('./options.js');
   const { FORMAT_NAMES } = await import('../report/formats.js');
+  const { PROFILES, DEFAULT_PROFILE } = await import('../report/profile-rules.js');
+  const profileOption = () =>
+    new Option('--profile <profile>', 'scoring profile for overall and category scores (the TLS grade is always tls-grade)').choices(PROFILES).default(DEFAULT_PROFILE);
   const program = new Command('encscan')
     .description('Website encryption-posture scanner: TLS, certificates, HTTPS/HSTS, DNS (DNSSEC and DANE to come)')
     .version(TOOL_VERSION, '-V, --version')
@@ -47,6 +51,7 @@ export async function buildProgram(): Promise<Command> {
     .option('--world <file>', 'scan a private world (lab) described by this file')
     .option('--policy <file>', 'CI gate (JSON): failOn, minGrade, categories, forbid, levels, waivers; replaces the default')
     .addOption(new Option('--fail-under <grade>', 'fail when the TLS grade is below this (shortcut for a policy with minGrade)').choices(['A+', 'A', 'A-', 'B', 'C', 'D', 'E', 'F']))
+    .addOption(profileOption())
     .option('--no-color', 'never colour the text output')
     .action(async (targets: string[], opts: Record<string, unknown>) => {
       const { runScan } = await import('./scan-command.js');
@@ -63,6 +68,7 @@ export async function buildProgram(): Promise<Command> {
     .option('--checks <list>', 'comma-separated check ids or areas; a leading - excludes')
     .option('--policy <file>', 'CI gate (JSON), as for scan')
     .addOption(new Option('--fail-under <grade>', 'as for scan').choices(['A+', 'A', 'A-', 'B', 'C', 'D', 'E', 'F']))
+    .addOption(profileOption())
     .option('--no-color', 'never colour the text output')
     .action(async (file: string, opts: Record<string, unknown>) => {
       const { runReport } = await import('./report-command.js');

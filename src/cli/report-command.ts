@@ -32,7 +32,7 @@ export async function runReport(file: string, flags: OutputFlags & GateFlags & {
     policy: gate.source,
     targets: saved.targets.map((t) => {
       const { input, host, displayHost, port, status, errors } = t;
-      return judge(t.evidence, { input, host, displayHost, port, status, errors }, { checks, levels, policy: gate.policy, now });
+      return judge(t.evidence, { input, host, displayHost, port, status, errors }, { checks, levels, policy: gate.policy, now, ...(flags.profile === undefined ? {} : { profile: flags.profile }) });
     }),
   };
   emitReport(report, flags);

@@ -14,6 +14,7 @@ import { readText, type ExtraReport } from './options.js';
 import { Policy } from '../report/policy.js';
 import { parseJson, validateJson } from '../report/validate-json.js';
 import { palette } from './palette.js';
+import type { ProfileName } from '../report/score.js';
 
 export interface OutputFlags {
   format: Format;
@@ -25,6 +26,8 @@ export interface OutputFlags {
 export interface GateFlags {
   policy?: string;
   failUnder?: string;
+  /** --profile: deploy360 (default), ota or mozilla. */
+  profile?: ProfileName;
 }
 
 interface ScanFlags extends OutputFlags, GateFlags {
@@ -63,6 +66,7 @@ export async function runScan(inputs: string[], raw: Record<string, unknown>): P
     dnssec: { ...(anchors ? { anchors } : {}), strictAlgorithms: flags.strictAlgorithms === true },
     portMap: world?.portMap ?? new Map(),
     world: world?.name ?? null,
+    ...(flags.profile === undefined ? {} : { profile: flags.profile }),
   });
   emitReport(report, flags);
   return reportExitCode(report);

@@ -64,3 +64,14 @@ function ownProblem(r: TlsaRecord, mode: DaneMode, digestPreference: readonly nu
   if (mode === 'smtp' && r.usage < 2) return 'pkix-usage-over-smtp';
   return null;
 }
+
+/** TLSA RDATA (RFC 6698 §2.1): usage, selector, matching type, then the association data; null when shorter than 3 bytes. */
+export function parseTlsaRdata(rdata: Uint8Array): TlsaRecord | null {
+  if (rdata.length < 3) return null;
+  return { usage: rdata[0]!, selector: rdata[1]!, mtype: rdata[2]!, data: rdata.slice(3) };
+}
+
+/** The RDATA of a TLSA record, for zone data. */
+export function tlsaRdata(r: TlsaRecord): Uint8Array {
+  return Uint8Array.of(r.usage, r.selector, r.mtype, ...r.data);
+}

@@ -5,6 +5,7 @@ import type { TrustAnchor } from '../dnssec/trust-anchor.js';
 import type { ResolverMode } from '../probes/dns/client.js';
 import type { Connector } from './connector.js';
 import type { Target } from './target.js';
+import { daneStage } from './stages/dane-stage.js';
 import { dnssecStage } from './stages/dnssec-stage.js';
 import { httpStage } from './stages/http-stage.js';
 import { resolveStage } from './stages/resolve-stage.js';
@@ -39,7 +40,10 @@ export async function gather(target: Target, ctx: GatherContext, ev: TargetEvide
   const addresses = await resolveStage(target, ctx, ev, errors);
   ev.endpoints = addresses.map((address) => ({ address, port: target.port, sni: target.ip === 0 ? target.host : null, attempts: {} }));
   const work: Promise<void>[] = [dnssec];
-  if (addresses.length > 0 && ctx.probes.has('tls')) work.push(tlsStage(target, ctx, ev, errors));
+  // DANE matches the chain the tls stage received, so asking for dane runs the handshake too.
+  const tls = addresses.length > 0 && (ctx.probes.has('tls') || ctx.probes.has('dane')) ? tlsStage(target, ctx, ev, errors) : Promise.resolve();
+  work.push(tls);
+  if (ctx.probes.has('dane')) work.push(daneStage(target, ctx, ev, errors, tls));
   if (addresses.length > 0 && ctx.probes.has('http')) work.push(httpStage(target, ctx, ev, errors));
   await Promise.all(work);
 }

@@ -3,7 +3,7 @@ import type { Finding, TargetResult } from '../evidence/report.js';
 import { evaluateGate, type Policy } from '../report/policy.js';
 import type { TargetEvidence } from '../evidence/target.js';
 import type { Levels } from '../report/levels.js';
-import { scoreTarget } from '../report/score.js';
+import { scoreTarget, type ProfileName } from '../report/score.js';
 import { runCheck, toFinding } from './run-checks.js';
 
 /**
@@ -15,6 +15,8 @@ export interface JudgeEnv {
   levels: Levels;
   policy: Policy;
   now: Date;
+  /** Scoring profile for overall and categories (default deploy360). */
+  profile?: ProfileName;
 }
 
 export function judge(
@@ -28,7 +30,7 @@ export function judge(
     findings.push(...emissions.map((e) => toFinding(check, e, env.levels)));
     return run;
   });
-  const result: TargetResult = { ...target, evidence: ev, checks, findings, score: scoreTarget(findings, ev), gate: { passed: null, reasons: [], waived: [] } };
+  const result: TargetResult = { ...target, evidence: ev, checks, findings, score: scoreTarget(findings, ev, env.profile), gate: { passed: null, reasons: [], waived: [] } };
   result.gate = evaluateGate(result, env.policy, env.now);
   return result;
 }

@@ -3,6 +3,7 @@ import type { Report, TargetResult } from '../evidence/report.js';
 import { checks as allChecks } from '../../checks/index.gen.js';
 import { defaultLevels, withOverrides } from '../report/levels.js';
 import { DEFAULT_POLICY, type Policy } from '../report/policy.js';
+import type { ProfileName } from '../report/score.js';
 import { TOOL_VERSION } from '../package-root.js';
 import { Connector, type SocketAddress } from './connector.js';
 import type { ConnectTo, GatherContext } from './gather.js';
@@ -28,6 +29,8 @@ export interface ScanOptions {
   world: string | null;
   now?: Date;
   policy?: { source: string; policy: Policy };
+  /** Scoring profile (default deploy360). */
+  profile?: ProfileName;
   onTarget?: (result: TargetResult) => void;
 }
 
@@ -61,6 +64,7 @@ export async function scan(targets: Target[], opts: ScanOptions): Promise<Report
           checks,
           levels,
           policy: gate.policy,
+          ...(opts.profile === undefined ? {} : { profile: opts.profile }),
         });
         opts.onTarget?.(result);
         return result;

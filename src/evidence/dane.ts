@@ -125,5 +125,3 @@ export const DaneEvidence = Type.Object(
   { additionalProperties: false },
 );
 export type DaneEvidence = Static<typeof DaneEvidence>;
-
-/** Target evidence as checks see it until `dane` joins TargetEvidence (src/evidence/target.ts). */

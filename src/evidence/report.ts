@@ -73,12 +73,54 @@ export const Score = Type.Object(
       ),
     ),
     overall: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()]),
+    arithmetic: Type.Optional(Type.String({ description: 'how the selected profile computed overall' })),
+    honorRoll: Type.Optional(
+      Type.Union([Type.Boolean(), Type.Null()], { description: 'ota profile: OTA Honor Roll on the observed pillars; null: undecided' }),
+    ),
+    notObservable: Type.Optional(Type.Array(Type.String(), { description: 'profile criteria that cannot be seen from outside and are not scored' })),
+    mozilla: Type.Optional(
+      Type.Object(
+        {
+          guidelines: Type.String(),
+          meets: Type.Union([Type.Literal('modern'), Type.Literal('intermediate'), Type.Literal('old'), Type.Null()], {
+            description: 'the strictest configuration every endpoint satisfies; null: none (or no TLS evidence)',
+          }),
+          next: Type.Union([Type.Literal('modern'), Type.Literal('intermediate'), Type.Literal('old'), Type.Null()], {
+            description: 'the next stricter configuration, whose differences are listed',
+          }),
+          differences: Type.Array(Type.String()),
+          byConfiguration: Type.Record(Type.String(), Type.Array(Type.String())),
+          reason: Type.Optional(Type.String()),
+          notEvaluated: Type.Array(Type.String()),
+        },
+        { additionalProperties: false, description: 'mozilla profile: compliance with the Mozilla server-side TLS guidelines' },
+      ),
+    ),
     categories: Type.Array(
       Type.Object(
         {
           id: Type.String(),
           score: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()]),
           verdict: Type.Union([Type.Literal('pass'), Type.Literal('warn'), Type.Literal('fail'), Type.Literal('n/a')]),
+          title: Type.Optional(Type.String()),
+          arithmetic: Type.Optional(Type.String()),
+          items: Type.Optional(
+            Type.Array(
+              Type.Object(
+                {
+                  id: Type.String({ description: 'check id (deploy360) or criterion id (ota)' }),
+                  outcome: Type.Union([Type.Literal('pass'), Type.Literal('warn'), Type.Literal('fail'), Type.Literal('n/a')]),
+                  points: Type.Number(),
+                  max: Type.Number(),
+                  bonus: Type.Optional(Type.Boolean()),
+                  finding: Type.Optional(Type.String({ description: 'the worst finding, which decided the outcome' })),
+                  link: Type.Optional(Type.String({ description: 'the page that explains the fix' })),
+                },
+                { additionalProperties: false },
+              ),
+            ),
+          ),
+          differences: Type.Optional(Type.Array(Type.String())),
         },
         { additionalProperties: true },
       ),

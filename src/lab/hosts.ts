@@ -102,12 +102,20 @@ export const LAB_DNS_SCENARIOS: readonly LabDnsScenario[] = [
   { name: 'missing.example.test', description: 'name that does not exist', expect: ['dns.resolves.nxdomain'] },
   { name: 'www.broken.test', description: 'zone whose server answers SERVFAIL', expect: ['dns.resolves.servfail'] },
   { name: 'mail-broken.example.test', description: 'MX and an MTA-STS record, but no policy served', expect: ['mail.mta-sts.invalid'] },
-  // The DNSSEC scenarios point at the good web host, whose certificate names them too.
+  // The DNSSEC scenarios point at the good web host, whose certificate names them too. Where the zone is
+  // bogus, so is the denial of its TLSA records, and a DANE client must not connect (RFC 6698 §4.1).
   { name: 'www.insecure.test', description: 'unsigned delegation: test. proves with NSEC that there is no DS', expect: ['dnssec.chain.insecure'] },
-  { name: 'www.expired-sig.test', description: 'zone whose signatures expired ten days ago', expect: ['dnssec.chain.bogus'] },
-  { name: 'www.bad-ds.test', description: 'DS in test. for a key the zone does not publish', expect: ['dnssec.chain.bogus'] },
+  { name: 'www.expired-sig.test', description: 'zone whose signatures expired ten days ago', expect: ['dnssec.chain.bogus', 'dane.https.bogus'] },
+  { name: 'www.bad-ds.test', description: 'DS in test. for a key the zone does not publish', expect: ['dnssec.chain.bogus', 'dane.https.bogus'] },
   { name: 'www.no-rrsig.test', description: 'signed zone serving its A record without RRSIG', expect: ['dnssec.chain.bogus'] },
   { name: 'www.rsasha1.test', description: 'zone signed with RSASHA1 (algorithm 5): secure, but deprecated', expect: ['dnssec.algorithm.deprecated'] },
+  // The DANE scenarios point at the good web host too (TLSA records: src/lab/lab-dane.ts).
+  { name: 'dane-bad.example.test', description: 'TLSA 3 1 1 for a key the server does not have', expect: ['dane.https.invalid'] },
+  {
+    name: 'dane-fake-rollover.example.test',
+    description: 'TLSA 3 1 1 and 3 0 1 that look like a rollover pair but name the same key',
+    expect: ['dane.rollover.not-ready'],
+  },
 ];
 
 /** Names served by the good web host (its certificate lists them all). */
@@ -116,5 +124,7 @@ export const GOOD_HOST_NAMES: readonly string[] = [
   'www.example.test',
   'mta-sts.good.example.test',
   'mail-broken.example.test',
+  'dane-bad.example.test',
+  'dane-fake-rollover.example.test',
   ...LAB_DNS_SCENARIOS.filter((s) => !s.name.endsWith('example.test') && s.name !== 'www.broken.test').map((s) => s.name),
 ];

@@ -36,15 +36,16 @@ interface Planned {
 }
 
 /**
- * The lab hierarchy, signed at start: a private root `.` (RSASHA256, KSK+ZSK), `test.` (ECDSA P-256),
+ * The lab hierarchy, signed at start (`extra`: records added to example.test before signing, such as
+ * the TLSA records computed from the certificates issued at lab start): a private root `.` (RSASHA256, KSK+ZSK), `test.` (ECDSA P-256),
  * `example.test.` with the web hosts (Ed25519, KSK+ZSK), `broken.test.`, whose server answers
  * SERVFAIL, and one zone per DNSSEC scenario: an unsigned delegation, expired signatures, a DS that
  * matches no key, a missing RRSIG, and an RSASHA1 zone. Each zone gets its own server, as in the real tree.
  */
-export function labZones(now = new Date()): LabDnsTree {
+export function labZones(now = new Date(), extra: readonly LabRecord[] = []): LabDnsTree {
   const root = plan('.', LAB_NS.root, [{ name: '.', type: 'NS', data: 'a.root.lab' }, ...delegation('test', [{ name: 'ns.nic.test', address: LAB_NS.test }])], 8, true);
   const children: Planned[] = [
-    plan('example.test', LAB_NS.example, [...LAB_WEB_HOSTS.map((h) => ({ name: h.name, type: 'A', data: h.address })), { name: 'www.example.test', type: 'CNAME', data: 'good.example.test' }, ...LAB_MAIL_RECORDS], 15, true),
+    plan('example.test', LAB_NS.example, [...LAB_WEB_HOSTS.map((h) => ({ name: h.name, type: 'A', data: h.address })), { name: 'www.example.test', type: 'CNAME', data: 'good.example.test' }, ...LAB_MAIL_RECORDS, ...extra], 15, true),
     { ...plan('broken.test', LAB_NS.broken, [], 13, false), zone: { origin: 'broken.test', behaviour: 'servfail', records: [soaRecord('broken.test')] } },
     { ...plan('insecure.test', LAB_NS.insecure, scenarioHost('insecure.test'), 13, false), keys: [], dsKeys: [] },
     { ...plan('expired-sig.test', LAB_NS.expiredSig, scenarioHost('expired-sig.test'), 13, false), sign: { days: [-40, -10] } },

@@ -1,6 +1,8 @@
 import type { Finding, Report, TargetResult } from '../evidence/report.js';
 import { targetExitCode, EXIT } from '../engine/exit-code.js';
+import type { TlsaRecordMatch } from '../evidence/dane.js';
 import { printable } from './sanitize.js';
+import { profileLines } from './profile-lines.js';
 
 export interface Palette {
   red(s: string): string;
@@ -23,6 +25,7 @@ export function renderTarget(t: TargetResult, c: Palette = plain): string {
   const lines = [`${c.bold(where)}  ${verdict}  ${c.dim(overall)}`];
   const cats = t.score.categories.filter((k) => k.verdict !== 'n/a').map((k) => `${k.id} ${k.score} ${k.verdict}`);
   if (cats.length > 0) lines.push(c.dim(`  categories: ${cats.join(' · ')}`));
+  lines.push(...profileLines(t.score, c));
   lines.push(...gradeLines(t, c));
   for (const e of t.errors) lines.push(c.yellow(`  could not finish: ${e.stage}: ${e.code}: ${printable(e.message, 200)}`));
   const shown = t.findings.filter((f) => f.severity !== 'pass').sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
@@ -30,6 +33,7 @@ export function renderTarget(t: TargetResult, c: Palette = plain): string {
     const label = f.severity === 'fail' ? c.red('FAIL') : f.severity === 'warn' ? c.yellow('WARN') : c.dim('info');
     const at = f.endpoint === undefined ? '' : c.dim(`  [${printable(f.endpoint)}]`);
     lines.push(`  ${label} ${printable(f.id)}${at}`, `       ${printable(f.detail)}`);
+    if (f.severity === 'fail' || f.severity === 'warn') lines.push(...matchTable(t, f).map((l) => c.dim(l)));
     if (f.remediation !== undefined && f.severity !== 'info') lines.push(c.dim(`       fix: ${printable(f.remediation)}`));
   }
   for (const r of t.gate.reasons.filter((x) => !x.includes(' is at level '))) lines.push(c.yellow(`  gate: ${printable(r, 200)}`));
@@ -66,5 +70,28 @@ function gradeLines(t: TargetResult, c: Palette): string[] {
   for (const cap of worst.caps) out.push(c.dim(`    capped at ${cap.grade}: ${cap.reason}`));
   for (const w of worst.warnings) out.push(c.dim(`    warning: ${w}`));
   for (const r of worst.trust) out.push(c.dim(`    not trusted: ${printable(r)}`));
+  return out;
+}
+
+const TABLE_RECORDS = 4;
+const TABLE_CELLS = 3;
+
+/** For a failing TLSA verdict: each record against each certificate depth, and why it (did not) match. */
+function matchTable(t: TargetResult, f: Finding): string[] {
+  const dane = t.evidence.dane;
+  let records: TlsaRecordMatch[] | undefined;
+  if (f.check === 'dane.https') records = dane?.https?.records;
+  else if (f.check === 'dane.mail') records = dane?.mail.find((m) => m.mx === f.endpoint)?.records;
+  if (!records || records.length === 0) return [];
+  const out = ['       TLSA record × certificate depth:'];
+  for (const r of records.slice(0, TABLE_RECORDS)) {
+    const why = r.usable ? r.status : `unusable (${r.unusable ?? 'unknown'})`;
+    out.push(`         ${r.usage} ${r.selector} ${r.mtype} ${printable(r.data.slice(0, 16))}…  ${why}`);
+    for (const cell of r.cells.slice(0, TABLE_CELLS)) {
+      out.push(`           depth ${cell.depth} (${cell.source}): ${cell.matched ? 'match' : 'no match'}: ${printable(cell.reason, 200)}`);
+    }
+    if (r.cells.length > TABLE_CELLS) out.push(`           … ${r.cells.length - TABLE_CELLS} more`);
+  }
+  if (records.length > TABLE_RECORDS) out.push(`         … ${records.length - TABLE_RECORDS} more records`);
   return out;
 }

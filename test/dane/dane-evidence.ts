@@ -45,7 +45,7 @@ export function mx(parts: Partial<MailMx> = {}): MailMx {
 /** Target evidence carrying `dane`, with one HTTPS endpoint whose leaf has SPKI hash b…b. */
 export function withDane(dane: Partial<DaneEvidence>): TargetEvidence {
   const ev = evidence({ endpoints: [endpoint({ certificates: [leaf({ notBefore: -1, notAfter: 90 })] })] });
-  return { ...ev, dane: { mail: [], ...dane } } as TargetEvidence;
+  return { ...ev, attempts: { ...ev.attempts, dane: { status: 'ok' } }, dane: { mail: [], ...dane } } as TargetEvidence;
 }
 
 export { NOW };

@@ -71,3 +71,33 @@ export function toEvidence(result: ChainResult, opts: Pick<DnssecProbeOptions, '
     queries: result.queries,
   };
 }
+
+/** One RRset as validated from the trust anchor down: its DNSSEC status and the RDATAs that came with it. */
+export interface ValidatedRrset {
+  status: ChainResult['status'];
+  reason: string;
+  message?: string;
+  /** RDATAs of `type` in the answers (after any CNAME); empty for a denial. */
+  rdatas: Uint8Array[];
+}
+
+/**
+ * Looks `type` up at `name` and validates the answer or its denial (validateName). The RRset is taken
+ * from the very responses the validator judged, so the records and their status cannot disagree.
+ */
+export async function validatedLookup(client: DnsClient, name: string, type: number, opts: Omit<DnssecProbeOptions, 'anchor'>): Promise<ValidatedRrset> {
+  const fetch = clientFetch(client);
+  const seen = new Map<string, Uint8Array>();
+  const capturing: Fetch = async (n, t) => {
+    const got = await fetch(n, t);
+    if (got.ok && t === type) for (const rr of got.message.answer) if (rr.type === type) seen.set(Buffer.from(rr.rdata).toString('hex'), rr.rdata);
+    return got;
+  };
+  const result = await validateName(parseName(name.endsWith('.') ? name : `${name}.`), [type], {
+    anchors: opts.anchors,
+    now: opts.now,
+    fetch: capturing,
+    strictAlgorithms: opts.strictAlgorithms === true,
+  });
+  return { status: result.status, reason: result.reason, ...(result.message ? { message: result.message } : {}), rdatas: [...seen.values()] };
+}
