@@ -7,6 +7,7 @@ import { Connector } from '../../src/engine/connector.js';
 import { startDnsServer, type DnsServer } from '../../src/lab/dns-server.js';
 import { delegation, soaRecord } from '../../src/lab/zone.js';
 import { exchange, type Exchange, type ExchangeRequest } from '../../src/probes/dns/transport.js';
+import { exampleRequest } from './example-request.js';
 
 let server: DnsServer;
 let connector: Connector;
@@ -46,19 +47,7 @@ afterAll(async () => {
 });
 
 function ask(name: string, type: string, over: Partial<ExchangeRequest> = {}): Promise<Exchange> {
-  return exchange(connector, {
-    server: { address: '127.0.53.3', port: 53 },
-    name,
-    type,
-    recursionDesired: false,
-    dnssecOk: true,
-    checkingDisabled: true,
-    tcpOnly: false,
-    timeoutMs: 1000,
-    retries: 0,
-    log: [],
-    ...over,
-  });
+  return exchange(connector, exampleRequest({ name, type, ...over }));
 }
 
 const owners = (answers: dnsPacket.Answer[] | undefined): string[] => (answers ?? []).map((a) => `${a.name} ${a.type}`);

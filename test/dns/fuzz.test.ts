@@ -8,7 +8,8 @@ import { Connector } from '../../src/engine/connector.js';
 import type { DnsQuery } from '../../src/evidence/dns.js';
 import { startDnsServer, type DnsServer } from '../../src/lab/dns-server.js';
 import { delegation, soaRecord } from '../../src/lab/zone.js';
-import { exchange, matchResponse, rcodeName, type ExchangeRequest } from '../../src/probes/dns/transport.js';
+import { exchange, matchResponse, rcodeName } from '../../src/probes/dns/transport.js';
+import { exampleRequest } from './example-request.js';
 
 /** mulberry32: reproducible runs. */
 function prng(seed: number): (n: number) => number {
@@ -63,19 +64,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const request = (over: Partial<ExchangeRequest> = {}): ExchangeRequest => ({
-  server: { address: '127.0.53.3', port: 53 },
-  name: 'good.example.test',
-  type: 'A',
-  recursionDesired: false,
-  dnssecOk: true,
-  checkingDisabled: true,
-  tcpOnly: false,
-  timeoutMs: 1000,
-  retries: 0,
-  log: [],
-  ...over,
-});
+const request = exampleRequest;
 
 describe('fuzz', () => {
   it('matchResponse accepts only well-formed answers to the question, and never throws', () => {
