@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/target.js';
+import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 const DAY = 86_400_000;
 const RENEW = 'Renew the certificate now and automate renewal (an ACME client such as certbot with Let\'s Encrypt renews free certificates before they expire).';

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/target.js';
+import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 import { isAllowedCurve, rsaKeyStrength } from '../../src/pki/key-strength.js';
 
 const NEW_KEY = 'Generate a new key (ECDSA P-256, or RSA 2048 bits or more) and have the certificate reissued for it; Let\'s Encrypt clients such as certbot do both.';

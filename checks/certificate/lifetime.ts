@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/target.js';
+import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 import { checkLifetime, lifetimeRule } from '../../src/pki/lifetime-rules.js';
 
 export default defineCheck({

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/target.js';
+import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 /** Reported by their own checks (expiry, hostname, key strength, signature algorithm), not as path failures. */
 const NOT_PATH_ERRORS = new Set(['expired', 'not-yet-valid', 'hostname-mismatch', 'no-san', 'weak-key', 'weak-signature']);

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/evidence/check.js';
 import { isInconclusive } from '../../src/evidence/inconclusive.js';
-import { endpointLabel } from '../../src/evidence/target.js';
+import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 export default defineCheck({
   id: 'http.https',

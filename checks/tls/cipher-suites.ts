@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/target.js';
+import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 import { suiteProperties, type SuiteProperties } from '../../src/tls/suite-properties.js';
 
 type Weakness = 'null-cipher' | 'anonymous' | 'export' | 'rc4' | 'des' | 'sweet32';

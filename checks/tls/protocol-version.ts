@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/target.js';
+import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 export default defineCheck({
   id: 'tls.protocol-version',

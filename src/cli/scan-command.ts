@@ -11,7 +11,7 @@ import type { ResolverMode } from '../probes/dns/client.js';
 import { IANA_ROOT_HINTS, parseRootHints, parseServerAddress } from '../probes/dns/root-hints.js';
 import { render, type Format } from '../report/formats.js';
 import { readText, type ExtraReport } from './options.js';
-import { Policy } from '../report/policy.js';
+import type { Policy } from '../report/policy.js';
 import { parseJson, validateJson } from '../report/validate-json.js';
 import { palette } from './palette.js';
 import type { ProfileName } from '../report/score.js';
@@ -89,7 +89,8 @@ export async function loadGate(flags: GateFlags): Promise<{ source: string; poli
   let policy: Policy = { failOn: 'fail' };
   if (flags.policy !== undefined) {
     const data = parseJson(readText('--policy', flags.policy), `--policy ${flags.policy}`);
-    policy = await validateJson<Policy>(Policy, data, `--policy ${flags.policy}`);
+    const { Policy: schema } = await import('../report/policy-schema.js');
+    policy = await validateJson<Policy>(schema, data, `--policy ${flags.policy}`);
   }
   if (flags.failUnder !== undefined) policy = { ...policy, minGrade: flags.failUnder as Policy['minGrade'] };
   return { source: flags.policy ?? `--fail-under ${flags.failUnder}`, policy };

@@ -3,7 +3,7 @@ import tls from 'node:tls';
 import dgram from 'node:dgram';
 import { CircuitBreaker, Semaphore, abortError, throwIfAborted, withTimeout } from './budget.js';
 import { EncscanError, errorCode } from './errors.js';
-import { endpointLabel as endpointKey } from '../evidence/target.js';
+import { endpointLabel as endpointKey } from '../evidence/endpoint-label.js';
 
 export interface SocketAddress {
   address: string;
@@ -32,7 +32,7 @@ export interface TlsConnectRequest {
   preamble?: Preamble;
 }
 
-export { endpointLabel as endpointKey } from '../evidence/target.js';
+export { endpointLabel as endpointKey } from '../evidence/endpoint-label.js';
 
 /**
  * The only way encscan opens sockets. It accepts IP addresses only (names come from encscan's own

@@ -8,7 +8,7 @@ import { TOOL_VERSION } from '../package-root.js';
 import { Connector, type SocketAddress } from './connector.js';
 import type { ConnectTo, GatherContext } from './gather.js';
 import { scanTarget } from './pipeline.js';
-import { endpointLabel as label } from '../evidence/target.js';
+import { endpointLabel as label } from '../evidence/endpoint-label.js';
 import { probesFor, selectChecks } from './select-checks.js';
 import type { Target } from './target.js';
 import type { ResolverMode } from '../probes/dns/client.js';

@@ -1,12 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { AREAS, SEVERITIES, TLS_GRADES } from './constants.js';
 import { ErrorEntry } from './common.js';
 import { TargetEvidence } from './target.js';
 
-export const AREAS = ['tls', 'certificate', 'http', 'hsts', 'dns', 'dnssec', 'dane', 'mail'] as const;
 export const Area = Type.Union(AREAS.map((a) => Type.Literal(a)));
 export type Area = Static<typeof Area>;
 
-export const SEVERITIES = ['pass', 'info', 'warn', 'fail'] as const;
 export const Severity = Type.Union(SEVERITIES.map((s) => Type.Literal(s)));
 export type Severity = Static<typeof Severity>;
 
@@ -36,7 +35,6 @@ export const CheckRun = Type.Object(
 );
 export type CheckRun = Static<typeof CheckRun>;
 
-export const TLS_GRADES = ['A+', 'A', 'A-', 'B', 'C', 'D', 'E', 'F', 'T', 'M'] as const;
 
 export const Score = Type.Object(
   {

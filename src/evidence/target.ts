@@ -39,8 +39,3 @@ export const TargetEvidence = Type.Object(
   { additionalProperties: true },
 );
 export type TargetEvidence = Static<typeof TargetEvidence>;
-
-/** "addr:port" with IPv6 in brackets: how findings and budgets name an endpoint. */
-export function endpointLabel(address: string, port: number): string {
-  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
-}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { SEVERITIES, type Severity } from '../evidence/report.js';
+import { SEVERITIES } from '../evidence/constants.js';
+import type { Severity } from '../evidence/report.js';
 import { EncscanError } from '../engine/errors.js';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';

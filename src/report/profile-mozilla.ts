@@ -1,6 +1,6 @@
 import type { Score } from '../evidence/report.js';
 import type { EndpointEvidence, TargetEvidence } from '../evidence/target.js';
-import { endpointLabel } from '../evidence/target.js';
+import { endpointLabel } from '../evidence/endpoint-label.js';
 import { profileRules, type Category, type ProfileScore } from './profile-rules.js';
 
 type Level = 'modern' | 'intermediate' | 'old';

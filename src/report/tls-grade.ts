@@ -4,7 +4,7 @@ import type { HttpEvidence } from '../evidence/http.js';
 import type { EndpointEvidence, TargetEvidence } from '../evidence/target.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { suiteProperties } from '../tls/suite-properties.js';
-import { endpointLabel } from '../evidence/target.js';
+import { endpointLabel } from '../evidence/endpoint-label.js';
 
 type Letter = 'A+' | 'A' | 'A-' | 'B' | 'C' | 'D' | 'E' | 'F' | 'T' | 'M';
 

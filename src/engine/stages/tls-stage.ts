@@ -1,6 +1,7 @@
 import type { ErrorEntry } from '../../evidence/common.js';
 import { isInconclusive } from '../../evidence/inconclusive.js';
-import { endpointLabel, type TargetEvidence } from '../../evidence/target.js';
+import { type TargetEvidence } from '../../evidence/target.js';
+import { endpointLabel } from '../../evidence/endpoint-label.js';
 import type { GatherContext } from '../gather.js';
 import type { Target } from '../target.js';
 import { elapsed, failed, rollUp } from './attempts.js';
