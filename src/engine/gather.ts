@@ -5,6 +5,7 @@ import type { TrustAnchor } from '../dnssec/trust-anchor.js';
 import type { ResolverMode } from '../probes/dns/client.js';
 import type { Connector } from './connector.js';
 import type { Target } from './target.js';
+import { caaStage } from './stages/caa-stage.js';
 import { daneStage } from './stages/dane-stage.js';
 import { dnssecStage } from './stages/dnssec-stage.js';
 import { httpStage } from './stages/http-stage.js';
@@ -44,6 +45,7 @@ export async function gather(target: Target, ctx: GatherContext, ev: TargetEvide
   const tls = addresses.length > 0 && (ctx.probes.has('tls') || ctx.probes.has('dane')) ? tlsStage(target, ctx, ev, errors) : Promise.resolve();
   work.push(tls);
   if (ctx.probes.has('dane')) work.push(daneStage(target, ctx, ev, errors, tls));
+  if (ctx.probes.has('caa')) work.push(caaStage(target, ctx, ev, errors));
   if (addresses.length > 0 && ctx.probes.has('http')) work.push(httpStage(target, ctx, ev, errors));
   await Promise.all(work);
 }

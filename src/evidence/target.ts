@@ -7,6 +7,7 @@ import { CertificateInfo, PkiEvidence } from './certificate.js';
 import { EndpointHttp, HttpEvidence } from './http.js';
 import { MxEvidence } from './mail.js';
 import { DaneEvidence } from './dane.js';
+import { CaaEvidence } from './caa.js';
 
 /** An endpoint is (address, port, SNI name); the port is logical (443), never a lab port. */
 export const EndpointEvidence = Type.Object(
@@ -35,6 +36,7 @@ export const TargetEvidence = Type.Object(
     http: Type.Optional(HttpEvidence),
     mx: Type.Optional(MxEvidence),
     dane: Type.Optional(DaneEvidence),
+    caa: Type.Optional(CaaEvidence),
   },
   { additionalProperties: true },
 );

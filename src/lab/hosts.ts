@@ -116,6 +116,8 @@ export const LAB_DNS_SCENARIOS: readonly LabDnsScenario[] = [
     description: 'TLSA 3 1 1 and 3 0 1 that look like a rollover pair but name the same key',
     expect: ['dane.rollover.not-ready'],
   },
+  // Served by the good web host with its lab certificate, while its CAA record permits another CA only.
+  { name: 'caa-forbid.example.test', description: 'CAA record permitting only ca.example, not the lab CA', expect: ['certificate.caa.forbids-issuer'] },
 ];
 
 /** Names served by the good web host (its certificate lists them all). */
@@ -126,5 +128,6 @@ export const GOOD_HOST_NAMES: readonly string[] = [
   'mail-broken.example.test',
   'dane-bad.example.test',
   'dane-fake-rollover.example.test',
+  'caa-forbid.example.test',
   ...LAB_DNS_SCENARIOS.filter((s) => !s.name.endsWith('example.test') && s.name !== 'www.broken.test').map((s) => s.name),
 ];

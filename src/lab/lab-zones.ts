@@ -1,5 +1,6 @@
 import { LAB_WEB_HOSTS } from './hosts.js';
 import { LAB_MAIL_RECORDS } from './lab-mail.js';
+import { LAB_CAA_RECORDS } from './lab-caa.js';
 import { delegation, soaRecord, type LabRecord, type LabZone } from './zone.js';
 import { type LabAlgorithm, type LabKey, createLabKey, dsPresentation, dsRecord, signZone } from './zone-signer.js';
 
@@ -45,7 +46,7 @@ interface Planned {
 export function labZones(now = new Date(), extra: readonly LabRecord[] = []): LabDnsTree {
   const root = plan('.', LAB_NS.root, [{ name: '.', type: 'NS', data: 'a.root.lab' }, ...delegation('test', [{ name: 'ns.nic.test', address: LAB_NS.test }])], 8, true);
   const children: Planned[] = [
-    plan('example.test', LAB_NS.example, [...LAB_WEB_HOSTS.map((h) => ({ name: h.name, type: 'A', data: h.address })), { name: 'www.example.test', type: 'CNAME', data: 'good.example.test' }, ...LAB_MAIL_RECORDS, ...extra], 15, true),
+    plan('example.test', LAB_NS.example, [...LAB_WEB_HOSTS.map((h) => ({ name: h.name, type: 'A', data: h.address })), { name: 'www.example.test', type: 'CNAME', data: 'good.example.test' }, ...LAB_MAIL_RECORDS, ...LAB_CAA_RECORDS, ...extra], 15, true),
     { ...plan('broken.test', LAB_NS.broken, [], 13, false), zone: { origin: 'broken.test', behaviour: 'servfail', records: [soaRecord('broken.test')] } },
     { ...plan('insecure.test', LAB_NS.insecure, scenarioHost('insecure.test'), 13, false), keys: [], dsKeys: [] },
     { ...plan('expired-sig.test', LAB_NS.expiredSig, scenarioHost('expired-sig.test'), 13, false), sign: { days: [-40, -10] } },
