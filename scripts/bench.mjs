@@ -5,6 +5,7 @@
 //   (a) many endpoints in one invocation: `encscan scan h1 … h20 --checks tls` vs `sslscan --targets=FILE`
 //   (b) one host, whole process
 //   (c) `encscan --version` start-up
+//   (d) DNSSEC: chain walk with per-server diagnosis vs `dnsviz probe` and `delv` (scripts/bench-dnssec.mjs)
 //
 // Connections are counted on the server side by a relay in front of every endpoint, and compared
 // with what encscan reports in its evidence. Usage: node scripts/bench.mjs [--runs N]
@@ -18,6 +19,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { startLab } from '../dist/src/lab/world.js';
 import { LAB_WEB_HOSTS } from '../dist/src/lab/hosts.js';
 import { suiteRef } from '../dist/src/tls/cipher-suites.js';
+import { benchDnssec } from './bench-dnssec.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ENCSCAN = join(ROOT, 'bin', 'encscan');
@@ -115,7 +117,8 @@ try {
   const hosts = LAB_WEB_HOSTS.map((h, i) => ({ name: h.name, target: lab.descriptor.portMap[`${h.address}:443`], address: `127.0.46.${i + 1}` }));
   for (const h of hosts) relays.push(Object.assign(h, await relay(h.address, h.target)));
   const connectTo = hosts.flatMap((h) => ['--connect-to', `${h.name}:443:${h.address}:${h.port}`]);
-  const encscanArgs = (names) => [ENCSCAN, 'scan', ...names, ...connectTo, '--checks', 'tls', '--format', 'json', '--ca-file', caFile, '--concurrency', String(names.length)];
+  // --world gives every DNS lookup (OCSP, AIA) the lab's root; --connect-to sends the TLS traffic through the relays.
+  const encscanArgs = (names) => [ENCSCAN, 'scan', ...names, '--world', lab.worldFile, ...connectTo, '--checks', 'tls', '--format', 'json', '--ca-file', caFile, '--concurrency', String(names.length)];
   const targetsFile = join(dir, 'targets.txt');
   writeFileSync(targetsFile, hosts.map((h) => `${h.address}:${h.port}`).join('\n') + '\n');
   const counted = () => relays.reduce((n, r) => n + r.count(), 0);
@@ -187,6 +190,9 @@ try {
   for (let i = 0; i < version.length; i++) bare.push((await timed(process.execPath, ['-e', ''])).seconds);
   const v = median(version);
   console.log(`\n(c) encscan --version: ${fmt(v)} (median of ${version.length}; goal ≤ ${GOALS.versionSeconds} s: ${v <= GOALS.versionSeconds ? 'met' : 'NOT met'}); node -e '' alone: ${fmt(median(bare))}`);
+
+  // (d) DNSSEC chain walk with per-server diagnosis (scripts/bench-dnssec.mjs)
+  await benchDnssec({ encscan: ENCSCAN, runs: RUNS, timed, median, fmt });
 } finally {
   await Promise.all(relays.map((r) => r.close()));
   await lab.stop();

@@ -5,6 +5,7 @@ const at = (p: ReturnType<typeof pki>) => evidence({ endpoints: [endpoint({ pki:
 
 checkCases(check, [
   ['trusted', at(pki()), ['trusted']],
+  ['completed from AIA', at(pki({ completedViaAia: true, aia: [{ url: 'http://ca.example/i.cer', outcome: 'ok', certificates: 1 }] })), ['completed-via-aia']],
   ['expired but the path is fine', at(pki({ trusted: false, errors: ['expired'] })), ['trusted']],
   ['self-signed', at(pki({ trusted: false, path: [], errors: ['self-signed', 'hostname-mismatch'] })), ['self-signed']],
   ['incomplete', at(pki({ trusted: false, path: [], errors: ['incomplete-chain'] })), ['incomplete-chain']],

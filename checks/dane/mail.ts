@@ -12,7 +12,11 @@ export default defineCheck({
       text: '{name}: no usable TLSA record matches what {mx} presents ({reason}); DANE senders will not deliver to it',
       fix: 'Publish "{name} IN TLSA 3 1 1 {spki}" for the key {mx} presents now, or serve the key your records name.',
     },
-    none: { text: '{name}: no usable TLSA records for {mx}' },
+    none: { text: '{name}: no TLSA records, so DANE is not deployed for {mx}' },
+    unusable: {
+      text: '{name}: TLSA records are published but none is usable for SMTP ({reason}), so senders act as if there were none',
+      fix: 'Replace them with "{name} IN TLSA 3 1 1 {spki}" (DANE-EE) or "2 1 1" for the issuing CA; SMTP ignores usages 0 and 1.',
+    },
     insecure: { text: '{name}: the MX or TLSA answer is not DNSSEC-signed, so senders do not use DANE for {mx}' },
     bogus: {
       text: '{name}: the MX or TLSA answer fails DNSSEC validation',
@@ -22,12 +26,13 @@ export default defineCheck({
   applies: (ev) => (ev.dane?.mail.length ?? 0) > 0,
   run: (ev, ctx) =>
     ev.dane!.mail.map((mx) => {
-      const name = `_25._tcp.${mx.mx}.`;
+      const name = mx.tlsaName ?? `_25._tcp.${mx.mx}.`;
+      const leaf = mx.endpoints.find((e) => e.certificates[0])?.certificates[0]?.spkiSha256 ?? '<SHA-256 of the SPKI>';
+      if (mx.verdict === 'none' && mx.records.length > 0) return ctx.emit('unusable', { name, mx: mx.mx, spki: leaf, reason: mx.records[0]!.reason }, mx.mx);
       if (mx.verdict !== 'valid' && mx.verdict !== 'invalid') return ctx.emit(mx.verdict, { name, mx: mx.mx }, mx.mx);
       const deciding = mx.records.find((r) => r.usable && r.status !== 'no-match') ?? mx.records.find((r) => r.usable);
       const reason = deciding?.reason ?? 'no usable record';
       if (mx.verdict === 'valid') return ctx.emit('valid', { name, reason }, mx.mx);
-      const leaf = mx.endpoints.find((e) => e.certificates[0])?.certificates[0]?.spkiSha256 ?? '<SHA-256 of the SPKI>';
       return ctx.emit('invalid', { name, mx: mx.mx, reason, spki: leaf }, mx.mx);
     }),
 });

@@ -1,5 +1,16 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { preloadEligibility } from '../../src/http/preload-eligibility.js';
+import type { CounterpartHttp } from '../../src/evidence/http.js';
+import { isInconclusive } from '../../src/evidence/inconclusive.js';
+import { preloadEligibility, type PreloadOptions } from '../../src/http/preload-eligibility.js';
+
+/** hstspreload checks www.<domain> only when it exists (has an address), and then wants TLS there. */
+function wwwStatus(c: CounterpartHttp | undefined): PreloadOptions['www'] {
+  if (c === undefined || !c.name.startsWith('www.')) return undefined;
+  if (c.address === null) return 'absent';
+  const first = c.redirects.https[0];
+  if (first?.status != null) return 'https';
+  return first === undefined || isInconclusive(first.error) ? undefined : 'no-https';
+}
 
 const CAVEAT = 'preloading is opt-in: hstspreload.org no longer recommends it for every site';
 
@@ -20,9 +31,11 @@ export default defineCheck({
   applies: (ev) => (ev.http?.hsts?.raw.length ?? 0) > 0,
   run: ({ http, endpoints }, ctx) => {
     const trusted = endpoints.map((e) => e.pki?.trusted).filter((t): t is boolean => t !== undefined);
+    const www = wwwStatus(http!.counterpart);
     const result = preloadEligibility(http!, {
       domain: ctx.target.host,
       ...(trusted.length > 0 ? { certificateTrusted: trusted.every(Boolean) } : {}),
+      ...(www ? { www } : {}),
     });
     if (!http!.hsts!.preload) return [ctx.emit('not-requested', { caveat: CAVEAT })];
     if (result.eligible) return [ctx.emit('eligible', { caveat: CAVEAT })];

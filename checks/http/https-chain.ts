@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/evidence/check.js';
+import { httpsVerdict } from '../../src/http/redirect-verdict.js';
 
 export default defineCheck({
   id: 'http.https-chain',
@@ -20,13 +21,9 @@ export default defineCheck({
   },
   applies: (ev) => (ev.http?.redirects.https.length ?? 0) > 0 && ev.http!.redirects.https[0]!.status !== null,
   run: ({ http }, ctx) => {
-    const hops = http!.redirects.https;
-    const plain = hops.find((h) => h.url.startsWith('http:'));
-    if (plain) return [ctx.emit('downgrade', { url: plain.url })];
-    const last = hops[hops.length - 1]!;
-    if (last.error === 'ENCSCAN_HTTP_REDIRECT_LOOP') return [ctx.emit('loop', { url: last.location ?? last.url })];
-    if (last.error === 'ENCSCAN_HTTP_TOO_MANY_REDIRECTS') return [ctx.emit('too-many-redirects', { hops: hops.length })];
-    if (last.status === null) return [];
-    return [ctx.emit('ok', { redirects: hops.length - 1 })];
+    const verdict = httpsVerdict(http!.redirects.https);
+    if (verdict === null) return [];
+    const { outcome, ...params } = verdict;
+    return [ctx.emit(outcome, params)];
   },
 });

@@ -1,5 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import check from './redirect.js';
-import { checkCases, evidence, hop } from '../../test/support/check-kit.js';
+import { runCheck } from '../../src/engine/run-checks.js';
+import type { HttpsRecord } from '../../src/evidence/http.js';
+import { defaultLevels } from '../../src/report/levels.js';
+import { checkCases, evidence, hop, NOW } from '../../test/support/check-kit.js';
 
 const chain = (...hops: ReturnType<typeof hop>[]) => evidence({ http: { redirects: { http: hops, https: [] }, hsts: null } });
 const moved = (from: string, to: string) => hop(from, 301, { location: to });
@@ -22,3 +26,19 @@ checkCases(check, [
   ],
   ['timeout is not a verdict', chain(hop('http://site.example/', null, { error: 'ENCSCAN_TIMEOUT' })), []],
 ]);
+
+describe('http.redirect and the HTTPS record', () => {
+  const run = (httpsRR: HttpsRecord[]) =>
+    runCheck(check, evidence({ http: { redirects: { http: [hop('http://site.example/', 200)], https: [] }, hsts: null, httpsRR } }), {
+      now: NOW,
+      vars: defaultLevels().vars,
+      target: { host: 'site.example', port: 443 },
+    }).emissions;
+  const record: HttpsRecord = { name: 'site.example.', dnssec: 'secure', rdata: '', priority: 1, target: '.', params: {}, problems: [] };
+
+  it('says that browsers reading the record upgrade anyway (RFC 9460 §9.5)', () => {
+    expect(run([record])[0]!.params.upgrade).toContain('upgrade to https://');
+    expect(run([])[0]!.params.upgrade).toBe('');
+    expect(run([{ ...record, priority: null, malformed: 'x' }])[0]!.params.upgrade).toBe('');
+  });
+});

@@ -1,30 +1,27 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { isInconclusive } from '../../src/evidence/inconclusive.js';
+import type { HttpsRecord } from '../../src/evidence/http.js';
+import { httpVerdict } from '../../src/http/redirect-verdict.js';
 
-const REFUSED = new Set(['ENCSCAN_CONNECT_REFUSED', 'ENCSCAN_CONNECT_FAILED']);
 const REDIRECT_FIX =
   'Redirect every plain-HTTP request to https:// on the same host first (nginx: return 301 https://$host$request_uri;), then to any other host.';
 
-function hostOf(url: string | null): string | null {
-  try {
-    return url === null ? null : new URL(url).hostname;
-  } catch {
-    return null;
-  }
+/** RFC 9460 §9.5: a client that finds a usable HTTPS record upgrades http:// to https:// before any request. */
+function upgradeNote(records: readonly HttpsRecord[] | undefined): string {
+  return records?.some((r) => r.priority !== null) ? '; browsers that read the HTTPS DNS record upgrade to https:// anyway, other clients do not' : '';
 }
 
 export default defineCheck({
   id: 'http.redirect',
   area: 'http',
   title: 'Plain HTTP redirects to HTTPS',
-  cite: ['RFC 6797 §7.2', 'https://hstspreload.org/#submission-requirements'],
+  cite: ['RFC 6797 §7.2', 'https://hstspreload.org/#submission-requirements', 'RFC 9460 §9.5'],
   needs: ['http'],
   outcomes: {
     'to-https': { text: 'http:// redirects to https:// on the same host' },
     'to-https-other-host': { text: 'http:// redirects to {location}, another host, before HTTPS on this host', fix: REDIRECT_FIX },
     'to-https-later': { text: 'http:// reaches HTTPS only after {hops} plain-HTTP redirects', fix: REDIRECT_FIX },
     'serves-http': {
-      text: 'http:// serves content without redirecting to HTTPS (status {status} at {url})',
+      text: 'http:// serves content without redirecting to HTTPS (status {status} at {url}){upgrade}',
       fix: REDIRECT_FIX,
     },
     'no-http-listener': { text: 'nothing listens for plain HTTP ({error})' },
@@ -33,22 +30,9 @@ export default defineCheck({
   },
   applies: (ev) => (ev.http?.redirects.http.length ?? 0) > 0,
   run: ({ http }, ctx) => {
-    const hops = http!.redirects.http;
-    const first = hops[0]!;
-    if (first.status === null) {
-      if (REFUSED.has(first.error ?? '')) return [ctx.emit('no-http-listener', { error: first.error ?? '' })];
-      return [];
-    }
-    const firstHttps = hops.findIndex((h) => h.url.startsWith('https:'));
-    const last = hops[hops.length - 1]!;
-    if (firstHttps < 0 && last.error === 'ENCSCAN_HTTP_REDIRECT_LOOP') return [ctx.emit('loop', { url: last.location ?? last.url })];
-    if (firstHttps < 0 && last.error === 'ENCSCAN_HTTP_TOO_MANY_REDIRECTS') return [ctx.emit('too-many-redirects', { hops: hops.length })];
-    if (firstHttps === 1) {
-      const same = hostOf(first.location) === hostOf(first.url);
-      return [same ? ctx.emit('to-https') : ctx.emit('to-https-other-host', { location: first.location ?? '' })];
-    }
-    if (firstHttps > 1) return [ctx.emit('to-https-later', { hops: firstHttps })];
-    if (last.status === null && isInconclusive(last.error)) return [];
-    return [ctx.emit('serves-http', { status: last.status ?? 'none', url: last.url })];
+    const verdict = httpVerdict(http!.redirects.http);
+    if (verdict === null) return [];
+    const { outcome, ...params } = verdict;
+    return [ctx.emit(outcome, outcome === 'serves-http' ? { ...params, upgrade: upgradeNote(http!.httpsRR) } : params)];
   },
 });

@@ -19,7 +19,7 @@ export default defineCheck({
     endpoints.flatMap((ep) => {
       const at = endpointLabel(ep.address, ep.port);
       const attempt = ep.attempts['tls'];
-      if (attempt?.status === 'ok' && ep.tls) {
+      if (attempt?.status === 'ok' && ep.tls?.negotiated) {
         const { version, cipherSuite } = ep.tls.negotiated;
         return [ctx.emit('ok', { version, suite: cipherSuite.name }, at)];
       }

@@ -20,8 +20,9 @@ export default defineCheck({
   },
   run: ({ endpoints }, ctx) =>
     endpoints.flatMap((ep) => {
-      if (!ep.tls) return [];
-      const version = ep.tls.negotiated.version;
+      // Without a finished handshake (servers node:tls cannot talk to), the best version enumeration found.
+      const version = ep.tls?.negotiated?.version ?? [...(ep.tls?.protocols ?? [])].reverse().find((p) => p.supported)?.version;
+      if (version === undefined) return [];
       const at = endpointLabel(ep.address, ep.port);
       if (version === 'TLSv1.3') return [ctx.emit('tls13', {}, at)];
       if (version === 'TLSv1.2') return [ctx.emit('tls12', {}, at)];

@@ -19,11 +19,18 @@ Exit codes: 0 pass · 1 policy failed · 3 usage error · 4 a target could not b
 
 export async function buildProgram(): Promise<Command> {
   const { Command, Option } = await import('commander');
-  const { count, parseConnectTo, parseExtraReport, seconds } = await import('./options.js');
+  const { count, parseConnectTo, parseExtraReport, parseSni, seconds } = await import('./options.js');
+  const { parsePort } = await import('../engine/target.js');
   const { FORMAT_NAMES } = await import('../report/formats.js');
   const { PROFILES, DEFAULT_PROFILE } = await import('../report/profile-rules.js');
+  const { GRADING_MODES } = await import('../report/tls-grade.js');
+  const { FIX_PROFILES } = await import('../report/fix-snippets.js');
   const profileOption = () =>
     new Option('--profile <profile>', 'scoring profile for overall and category scores (the TLS grade is always tls-grade)').choices(PROFILES).default(DEFAULT_PROFILE);
+  const gradingModeOption = () =>
+    new Option('--grading-mode <mode>', 'TLS grade caps for no-FS/RC4/3DES/no-AEAD: on what the server offers, or only when a reference client would negotiate it').choices(GRADING_MODES).default(GRADING_MODES[0]);
+  const fixProfileOption = () =>
+    new Option('--fix-profile <config>', 'Mozilla configuration that fix snippets follow').choices(FIX_PROFILES).default(FIX_PROFILES[0]);
   const program = new Command('encscan')
     .description('Website encryption-posture scanner: TLS, certificates, HTTPS/HSTS, DNS (DNSSEC and DANE to come)')
     .version(TOOL_VERSION, '-V, --version')
@@ -39,19 +46,28 @@ export async function buildProgram(): Promise<Command> {
     .option('--report <format=path>', 'also write this format to this file (repeatable)', parseExtraReport, [])
     .option('--resolver <addr[:port]>', 'use this recursive resolver (stub mode) instead of iterating from the root')
     .option('--root-hints <file>', 'root hints for iterative resolution (named.root format)')
+    .option('--dns-tcp', 'send every DNS query over TCP (for networks that drop DNS over UDP)')
     .option('--trust-anchor <file>', 'DNSSEC trust anchor: DS or DNSKEY presentation format, or root-anchors.xml')
     .option('--strict-algorithms', 'DNSSEC: treat algorithms RFC 9905 forbids for validation (RSASHA1, 5 and 7) as unsupported, i.e. insecure')
     .option('--ca-file <file>', 'extra trusted root certificates (PEM)')
+    .option('--no-aia', 'do not fetch missing intermediates from the certificate\'s AIA caIssuers URL')
+    .option('--no-revocation', 'do not ask OCSP responders (a stapled response is still judged)')
     .option('--connect-to <host:port:addr:port>', 'connect to addr:port instead of host:port (repeatable, as curl)', parseConnectTo, [])
+    .option('--sni <name>', 'server name to send instead of the target\'s (repeatable): one TLS endpoint per address and name', parseSni, [])
+    .option('--smtp-port <port>', 'connect to MX hosts on this port (the TLSA name stays _25._tcp)', (v: string) => parsePort('--smtp-port', v), 25)
+    .option('--dane-expiry-days <days>', 'warn when a certificate a TLSA match vouches for expires within this many days', count('--dane-expiry-days', 3650), 30)
     .option('--timeout <seconds>', 'per network operation', seconds('--timeout'), 10_000)
     .option('--budget <seconds>', 'per target; outstanding work is cancelled when it runs out', seconds('--budget'), 120_000)
     .option('--max-connections <n>', 'open at once per address:port', count('--max-connections', 64), 3)
     .option('--concurrency <n>', 'targets scanned at once', count('--concurrency', 256), 4)
     .option('--checks <list>', 'comma-separated check ids or areas; a leading - excludes (e.g. tls,hsts,-tls.protocol-version)')
     .option('--world <file>', 'scan a private world (lab) described by this file')
+    .option('--preload-list <file>', "HSTS preload list snapshot (Chromium's transport_security_state_static.json); dated by the file's modification time")
     .option('--policy <file>', 'CI gate (JSON): failOn, minGrade, categories, forbid, levels, waivers; replaces the default')
     .addOption(new Option('--fail-under <grade>', 'fail when the TLS grade is below this (shortcut for a policy with minGrade)').choices(['A+', 'A', 'A-', 'B', 'C', 'D', 'E', 'F']))
     .addOption(profileOption())
+    .addOption(gradingModeOption())
+    .addOption(fixProfileOption())
     .option('--no-color', 'never colour the text output')
     .action(async (targets: string[], opts: Record<string, unknown>) => {
       const { runScan } = await import('./scan-command.js');
@@ -69,6 +85,8 @@ export async function buildProgram(): Promise<Command> {
     .option('--policy <file>', 'CI gate (JSON), as for scan')
     .addOption(new Option('--fail-under <grade>', 'as for scan').choices(['A+', 'A', 'A-', 'B', 'C', 'D', 'E', 'F']))
     .addOption(profileOption())
+    .addOption(gradingModeOption())
+    .addOption(fixProfileOption())
     .option('--no-color', 'never colour the text output')
     .action(async (file: string, opts: Record<string, unknown>) => {
       const { runReport } = await import('./report-command.js');
@@ -137,6 +155,8 @@ function exitFor(err: unknown, debug: boolean): number {
   return EXIT.incomplete;
 }
 
+/** By code, not class name: the bundler may rename CommanderError (CommanderError2). */
 function isCommanderError(err: unknown): err is { code: string } {
-  return (err as Error | null)?.name === 'CommanderError' || (err as Error | null)?.name === 'InvalidArgumentError';
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('commander.');
 }

@@ -41,6 +41,11 @@ export function readText(flag: string, file: string): string {
   }
 }
 
+/** --sni NAME (repeatable): a host name, in A-label form. */
+export function parseSni(v: string, previous: string[] = []): string[] {
+  return [...previous, toALabel('--sni', v)];
+}
+
 /** curl's --connect-to HOST:PORT:ADDR:PORT; empty HOST or PORT means any. ADDR must be an IP address. */
 export function parseConnectTo(v: string, previous: ConnectTo[] = []): ConnectTo[] {
   const m = /^([^:[\]]*):(\d*):(\[[^\]]+\]|[^:[\]]*):(\d*)$/.exec(v);

@@ -10,7 +10,8 @@ import { DEFAULT_POLICY } from '../report/policy.js';
 import { diffReports, renderDiffText } from '../report/diff.js';
 import { parseJson, validateJson } from '../report/validate-json.js';
 import { readText } from './options.js';
-import { emitReport, loadGate, type OutputFlags, type GateFlags } from './scan-command.js';
+import { applyScoring } from '../report/apply-scoring.js';
+import { emitReport, loadGate, scoringOptions, type OutputFlags, type GateFlags } from './scan-command.js';
 
 export async function loadReport(file: string): Promise<Report> {
   const data = parseJson(readText('report', file), file);
@@ -32,7 +33,8 @@ export async function runReport(file: string, flags: OutputFlags & GateFlags & {
     policy: gate.source,
     targets: saved.targets.map((t) => {
       const { input, host, displayHost, port, status, errors } = t;
-      return judge(t.evidence, { input, host, displayHost, port, status, errors }, { checks, levels, policy: gate.policy, now, ...(flags.profile === undefined ? {} : { profile: flags.profile }) });
+      const judged = judge(t.evidence, { input, host, displayHost, port, status, errors }, { checks, levels, policy: gate.policy, now, ...(flags.profile === undefined ? {} : { profile: flags.profile }) });
+      return applyScoring(judged, scoringOptions(flags), gate.policy, now);
     }),
   };
   emitReport(report, flags);

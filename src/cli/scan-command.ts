@@ -11,10 +11,16 @@ import type { ResolverMode } from '../probes/dns/client.js';
 import { IANA_ROOT_HINTS, parseRootHints, parseServerAddress } from '../probes/dns/root-hints.js';
 import { render, type Format } from '../report/formats.js';
 import { readText, type ExtraReport } from './options.js';
+import { loadPreloadList } from './preload-list-file.js';
 import type { Policy } from '../report/policy.js';
 import { parseJson, validateJson } from '../report/validate-json.js';
 import { palette } from './palette.js';
 import type { ProfileName } from '../report/score.js';
+import { applyScoring, type ScoringOptions } from '../report/apply-scoring.js';
+import { DEFAULT_POLICY } from '../report/policy.js';
+import type { GradingMode } from '../report/tls-grade.js';
+import type { FixProfile } from '../report/fix-snippets.js';
+import { trustStamp } from '../report/trust-stamp.js';
 
 export interface OutputFlags {
   format: Format;
@@ -28,30 +34,45 @@ export interface GateFlags {
   failUnder?: string;
   /** --profile: deploy360 (default), ota or mozilla. */
   profile?: ProfileName;
+  /** --grading-mode: offered (default) or simulated. */
+  gradingMode?: GradingMode;
+  /** --fix-profile: the Mozilla configuration fix snippets follow (default intermediate). */
+  fixProfile?: FixProfile;
 }
 
 interface ScanFlags extends OutputFlags, GateFlags {
   resolver?: string;
   rootHints?: string;
+  /** --dns-tcp */
+  dnsTcp?: boolean;
   trustAnchor?: string;
   strictAlgorithms?: boolean;
   caFile?: string;
+  /** false with --no-aia / --no-revocation. */
+  aia?: boolean;
+  revocation?: boolean;
   connectTo: ConnectTo[];
+  sni: string[];
+  smtpPort: number;
+  daneExpiryDays: number;
   timeout: number;
   budget: number;
   maxConnections: number;
   concurrency: number;
   checks?: string;
   world?: string;
+  preloadList?: string;
 }
 
 export async function runScan(inputs: string[], raw: Record<string, unknown>): Promise<number> {
   const flags = raw as unknown as ScanFlags;
   const targets = inputs.map(parseTarget);
   const world = flags.world === undefined ? null : loadWorld(flags.world);
-  const caPem = [flags.caFile, world?.caFile ?? undefined].filter((f): f is string => !!f).map((f) => readText('--ca-file', f));
-  const anchorFile = flags.trustAnchor ?? world?.trustAnchorFile ?? undefined;
-  const anchors = anchorFile === undefined ? undefined : await loadTrustAnchors(anchorFile);
+  const caFiles = [flags.caFile, world?.caFile ?? undefined].filter((f): f is string => !!f).map((file) => ({ file, pem: readText('--ca-file', file) }));
+  const caPem = caFiles.map((f) => f.pem);
+  const anchorPath = flags.trustAnchor ?? world?.trustAnchorFile ?? undefined;
+  const anchorText = anchorPath === undefined ? undefined : readText('--trust-anchor', anchorPath);
+  const anchors = anchorPath === undefined ? undefined : await parseTrustAnchorText(anchorPath, anchorText!);
   const policy = await loadGate(flags);
   const report = await scan(targets, {
     policy,
@@ -60,23 +81,45 @@ export async function runScan(inputs: string[], raw: Record<string, unknown>): P
     maxConnections: flags.maxConnections,
     concurrency: flags.concurrency,
     checks: flags.checks,
-    resolver: resolverMode(flags, world),
+    resolver: { ...resolverMode(flags, world), ...(flags.dnsTcp === true ? { tcpOnly: true } : {}) },
     caPem,
     connectTo: flags.connectTo,
+    sni: flags.sni,
     dnssec: { ...(anchors ? { anchors } : {}), strictAlgorithms: flags.strictAlgorithms === true },
+    pki: { aia: flags.aia !== false, revocation: flags.revocation !== false },
+    ...(flags.preloadList === undefined ? {} : { preloadList: loadPreloadList(flags.preloadList) }),
+    smtpPort: flags.smtpPort,
+    vars: { 'dane.expiryWarnDays': flags.daneExpiryDays },
     portMap: world?.portMap ?? new Map(),
     world: world?.name ?? null,
     ...(flags.profile === undefined ? {} : { profile: flags.profile }),
   });
-  emitReport(report, flags);
-  return reportExitCode(report);
+  const { defaultRootAnchors } = await import('../dnssec/trust-anchor.js');
+  const anchorStamp = anchors === undefined ? undefined : { file: anchorPath!, text: anchorText!, anchors };
+  const { targets: results, ...stamp } = report;
+  const now = new Date(report.startedAt);
+  const scored: Report = {
+    ...stamp,
+    trust: trustStamp(caFiles, anchorStamp, defaultRootAnchors),
+    targets: results.map((t) => applyScoring(t, scoringOptions(flags), policy?.policy ?? DEFAULT_POLICY, now)),
+  };
+  emitReport(scored, flags);
+  return reportExitCode(scored);
+}
+
+export function scoringOptions(flags: GateFlags): ScoringOptions {
+  return { ...(flags.profile === undefined ? {} : { profile: flags.profile }), gradingMode: flags.gradingMode ?? 'offered', fixProfile: flags.fixProfile ?? 'intermediate' };
 }
 
 /** DS/DNSKEY records or IANA's root-anchors.xml; a bad file is a usage error, not a scan failure. */
 export async function loadTrustAnchors(file: string): Promise<TrustAnchor[]> {
+  return parseTrustAnchorText(file, readText('--trust-anchor', file));
+}
+
+async function parseTrustAnchorText(file: string, text: string): Promise<TrustAnchor[]> {
   const { parseTrustAnchors } = await import('../dnssec/trust-anchor.js');
   try {
-    return parseTrustAnchors(readText('--trust-anchor', file));
+    return parseTrustAnchors(text);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(`--trust-anchor ${file}: ${errorMessage(err).split('\n')[0]}`, 'ENCSCAN_BAD_FILE');

@@ -76,6 +76,14 @@ function accepted(implement: Requirement, use: Requirement, strict: boolean): bo
   return implement !== '' && implement !== 'MUST NOT' && !(strict && use === 'MUST NOT');
 }
 
+/** An algorithm field in presentation form: a number or a registry mnemonic (RFC 4034 Appendix A.1). */
+export function algorithmNumber(text: string): number | undefined {
+  if (/^\d{1,3}$/.test(text)) return Number(text) <= 0xff ? Number(text) : undefined;
+  const upper = text.toUpperCase();
+  for (const row of load().algorithms.values()) if (row.mnemonic.toUpperCase() === upper) return row.number;
+  return undefined;
+}
+
 export function algorithmPolicy(algorithm: number, opts: AlgorithmOptions = {}): AlgorithmPolicy {
   const row = load().algorithms.get(algorithm);
   const legacy = opts.legacyAlgorithms === true;

@@ -1,13 +1,15 @@
-// The chain of trust from the trust anchor down to a name (RFC 4035 §5): at each zone cut the DS RRset
-// from the parent, the child's DNSKEY RRset matched by it and self-signed, then the RRSIG over the answer
-// or the NSEC proof of its absence. Pure: every query goes through the injected `fetch`.
+// The chain of trust from the closest trust anchor down to a name (RFC 4035 §5): at each zone cut the DS
+// RRset from the parent (or from the referral that carried it), the child's DNSKEY RRset matched by it and
+// self-signed, then the RRSIG over the answer (with the proof a wildcard expansion needs), the DNAME and
+// CNAME links of an alias chain, or the NSEC/NSEC3 proof of absence (src/dnssec/denial.ts). Pure: every
+// query goes through the injected `fetch`.
 import { compareBytes } from '../codec/bytes.js';
 import { DecodeError } from '../engine/errors.js';
 import { type AlgorithmOptions, algorithmPolicy, digestPolicy } from './algorithms.js';
 import { matchDs } from './ds.js';
-import { type Name, nameToString, namesEqual, readName } from './name.js';
-import { type NsecRecord, proveNodata, proveNxdomain } from './nsec-proof.js';
-import { type Ds, decodeDs, decodeNsec } from './rdata.js';
+import { checkDenial, checkWildcardAnswer, type DenialResult } from './denial.js';
+import { type Name, isAtOrBelow, nameToString, nameToWire, namesEqual, readName, rrsigLabelCount } from './name.js';
+import { type Ds, decodeDs, decodeRrsig } from './rdata.js';
 import { dnsReader } from './reader.js';
 import type { ChainProblem, ReasonCode } from './reasons.js';
 import { judgeRrset } from './rrset-check.js';
@@ -18,7 +20,8 @@ import type { WireMessage, WireRr } from './wire.js';
 
 export type Verdict = 'secure' | 'insecure' | 'bogus' | 'indeterminate';
 
-export type Fetched = { ok: true; message: WireMessage; server: string } | { ok: false; code: string; server?: string };
+/** A response; `referrals` are the referrals the resolver followed to get it, whose DS data the walk reuses. */
+export type Fetched = { ok: true; message: WireMessage; server: string; referrals?: WireMessage[] } | { ok: false; code: string; server?: string };
 export type Fetch = (name: Name, type: number) => Promise<Fetched>;
 
 export interface ChainOptions extends AlgorithmOptions {
@@ -33,6 +36,8 @@ export interface ZoneLink {
   ds: Ds[];
   dnskeys: Uint8Array[];
   errors: ChainProblem[];
+  /** The zone's NSEC3 parameters, when a proof used its NSEC3 records. */
+  nsec3?: { iterations: number; salt: Uint8Array; optOut: boolean };
 }
 
 export interface RrsetVerdict {
@@ -41,6 +46,8 @@ export interface RrsetVerdict {
   status: Verdict;
   reason: ReasonCode;
   message?: string;
+  /** Remarks that do not change the status, such as TTLs above what the RRSIG allows (RFC 4035 §5.3.3). */
+  notes?: ChainProblem[];
 }
 
 export interface ChainResult {
@@ -64,6 +71,7 @@ const RANK: Record<Verdict, number> = { secure: 0, insecure: 1, indeterminate: 2
 const MAX_CNAMES = 8;
 const NOERROR = 0;
 const NXDOMAIN = 3;
+const RR_ANY = 255;
 
 /** Validates the `types` RRsets of `name` (following CNAMEs); the overall verdict is the worst one. */
 export async function validateName(name: Name, types: readonly number[], opts: ChainOptions): Promise<ChainResult> {
@@ -91,69 +99,105 @@ class Walk {
     this.verify = { now: toSerialTime(opts.now), strictAlgorithms: opts.strictAlgorithms === true, legacyAlgorithms: opts.legacyAlgorithms === true };
   }
 
-  private fetch(name: Name, type: number): Promise<Fetched> {
+  private async fetch(name: Name, type: number): Promise<Fetched> {
     const key = `${nameToString(name).toLowerCase()}/${type}`;
     let got = this.cache.get(key);
     if (!got) {
       this.queries++;
       got = this.opts.fetch(name, type);
       this.cache.set(key, got);
+      const r = await got;
+      for (const m of r.ok ? (r.referrals ?? []) : []) {
+        const cut = m.authority.find((rr) => rr.type === RR.NS)!.owner;
+        const dsKey = `${nameToString(cut).toLowerCase()}/${RR.DS}`;
+        if (!this.cache.has(dsKey) && m.authority.some((rr) => DS_EVIDENCE.has(rr.type) && namesEqual(rr.owner, cut) || rr.type === RR.NSEC3)) {
+          this.cache.set(dsKey, Promise.resolve(asDsAnswer(m, cut, r.ok ? r.server : '')));
+        }
+      }
     }
     return got;
   }
 
-  async judgeName(name: Name, type: number, depth: number): Promise<RrsetVerdict[]> {
-    const reached = await this.descend(name);
-    const verdict = (status: Verdict, problem?: ChainProblem, owner = name, t = type): RrsetVerdict => ({
-      name: owner, type: t, status, reason: problem?.code ?? 'SECURE', ...(problem ? { message: problem.message } : {}),
+  async judgeName(name: Name, type: number, depth: number, carried?: WireMessage): Promise<RrsetVerdict[]> {
+    const r: Fetched = carried ? { ok: true, message: carried, server: '' } : await this.fetch(name, type);
+    // The DS RRset lives in the parent zone, so its trust anchor is the one above the name.
+    const reached = await this.descend(name, r.ok ? signerHint(r.message, name) : undefined, type === RR.DS && name.length > 0 ? name.slice(1) : name);
+    const verdict = (status: Verdict, problem?: ChainProblem, owner = name, t = type, notes: ChainProblem[] = []): RrsetVerdict => ({
+      name: owner, type: t, status, reason: problem?.code ?? 'SECURE', ...(problem ? { message: problem.message } : {}), ...(notes.length > 0 ? { notes } : {}),
     });
     if (reached.status !== 'secure') return [verdict(reached.status, reached.problem)];
-    const r = await this.fetch(name, type);
     if (!r.ok) return [verdict('indeterminate', unreachable(name, type, r))];
     const { message } = r;
     const rcode = message.flags & 0xf;
-    const has = (t: number): boolean => message.answer.some((rr) => rr.type === t && namesEqual(rr.owner, name));
-    if (rcode === NOERROR && has(type)) {
-      const j = judgeRrset(message.answer, name, type, reached.zone, reached.keys, this.verify);
-      return [verdict(j.status, j.problem)];
-    }
-    if (rcode === NOERROR && has(RR.CNAME) && type !== RR.CNAME) {
-      const j = judgeRrset(message.answer, name, RR.CNAME, reached.zone, reached.keys, this.verify);
-      const link = verdict(j.status, j.problem, name, RR.CNAME);
+    const judge = (owner: Name, t: number): RrsetVerdict => {
+      const j = judgeRrset(message.answer, owner, t, reached.zone, reached.keys, this.verify);
+      if (j.status !== 'secure') return verdict(j.status, j.problem, owner, t);
+      if (j.labels < rrsigLabelCount(owner)) {
+        const w = checkWildcardAnswer(message.authority, owner, j.labels, reached.zone, reached.keys, this.verify);
+        this.noteNsec3(reached.zone, w.nsec3);
+        if (w.status !== 'secure') return verdict(w.status, w.problem, owner, t);
+      }
+      return verdict('secure', undefined, owner, t, j.notes);
+    };
+    const owned = message.answer.filter((rr) => namesEqual(rr.owner, name) && rr.type !== RR.RRSIG);
+    if (rcode === NOERROR && type === RR_ANY && owned.length > 0) return [...new Set(owned.map((rr) => rr.type))].map((t) => judge(name, t));
+    if (rcode === NOERROR && owned.some((rr) => rr.type === type)) return [judge(name, type)];
+    const dname = dnameAbove(message.answer, name, reached.zone);
+    if (dname) return this.followDname(name, type, depth, message, dname, judge, verdict);
+    if (owned.some((rr) => rr.type === RR.CNAME) && type !== RR.CNAME) {
+      const link = judge(name, RR.CNAME);
       const target = cnameTarget(message.answer, name);
-      if (j.status !== 'secure' || !target) return [link];
-      if (depth >= MAX_CNAMES) return [link, verdict('indeterminate', { code: 'CHAIN_TOO_LONG', message: `more than ${MAX_CNAMES} CNAMEs from ${nameToString(name)}` }, target)];
-      return [link, ...(await this.judgeName(target, type, depth + 1))];
+      if (link.status !== 'secure' || !target) return [link];
+      return [link, ...(await this.follow(name, target, type, depth, message))];
     }
     if (rcode !== NOERROR && rcode !== NXDOMAIN) return [verdict('indeterminate', rcodeProblem(name, type, rcode, r.server))];
-    const denial = this.checkDenial(message, name, type, rcode === NXDOMAIN, reached);
+    const denial = checkDenial(message.authority, name, type, rcode === NXDOMAIN, reached.zone, reached.keys, this.verify);
+    this.noteNsec3(reached.zone, denial.nsec3);
     return [verdict(denial.status, denial.problem)];
   }
 
-  /** The NSEC records of a negative answer must be signed by the zone and prove the denial. */
-  private checkDenial(message: WireMessage, name: Name, type: number, nx: boolean, reached: Reached): { status: Verdict; problem?: ChainProblem; delegation?: boolean } {
-    const nsecs: NsecRecord[] = [];
-    for (const rr of message.authority) {
-      if (rr.type !== RR.NSEC || nsecs.some((n) => namesEqual(n.owner, rr.owner))) continue;
-      const j = judgeRrset(message.authority, rr.owner, RR.NSEC, reached.zone, reached.keys, this.verify);
-      if (j.status !== 'secure') return { status: j.status, ...(j.problem ? { problem: j.problem } : {}) };
-      try {
-        const nsec = decodeNsec(rr.rdata);
-        nsecs.push({ owner: rr.owner, next: nsec.nextName, types: nsec.types });
-      } catch (err) {
-        if (!(err instanceof DecodeError)) throw err;
-        return { status: 'bogus', problem: { code: 'SIGNATURE_INVALID', message: `the NSEC at ${nameToString(rr.owner)} is malformed` } };
-      }
+  /** RFC 6672 §5.3.1: the DNAME validates, and the unsigned CNAME beside it is exactly its synthesis. */
+  private async followDname(
+    name: Name, type: number, depth: number, message: WireMessage, dname: WireRr,
+    judge: (owner: Name, t: number) => RrsetVerdict, verdict: (s: Verdict, p?: ChainProblem) => RrsetVerdict,
+  ): Promise<RrsetVerdict[]> {
+    const link = judge(dname.owner, RR.DNAME);
+    if (link.status !== 'secure') return [link];
+    const synthesized = synthesize(name, dname);
+    const cname = cnameTarget(message.answer, name);
+    if (!synthesized || (cname && !namesEqual(cname, synthesized))) {
+      const text = synthesized ? `${nameToString(synthesized)}, not ${nameToString(cname!)}` : 'a name longer than 255 octets';
+      return [link, verdict('bogus', { code: 'DNAME_SYNTHESIS_INVALID', message: `the DNAME at ${nameToString(dname.owner)} turns ${nameToString(name)} into ${text}` })];
     }
-    const proof = nx ? proveNxdomain(name, nsecs, reached.zone) : proveNodata(name, type, nsecs, reached.zone);
-    return proof.ok ? { status: 'secure', delegation: proof.delegation } : { status: 'bogus', problem: proof.problem };
+    return [link, ...(await this.follow(name, synthesized, type, depth, message))];
   }
 
-  /** Walks from the trust anchor down the zone cuts above and at `name`. */
-  private async descend(name: Name): Promise<Reached> {
-    let reached = await this.establish([], null);
-    for (let i = 1; i <= name.length && reached.status === 'secure'; i++) {
-      const child = name.slice(name.length - i);
+  /** The next link of an alias chain, judged from the same response when it carries the target's data. */
+  private async follow(from: Name, target: Name, type: number, depth: number, message: WireMessage): Promise<RrsetVerdict[]> {
+    if (depth >= MAX_CNAMES) return [{ name: target, type, status: 'indeterminate', reason: 'CHAIN_TOO_LONG', message: `more than ${MAX_CNAMES} aliases from ${nameToString(from)}` }];
+    const carries =
+      message.answer.some((rr) => namesEqual(rr.owner, target) || (rr.type === RR.DNAME && isAtOrBelow(target, rr.owner) && !namesEqual(target, rr.owner))) ||
+      (message.flags & 0xf) === NXDOMAIN ||
+      message.authority.some((rr) => rr.type === RR.SOA);
+    return this.judgeName(target, type, depth + 1, carries ? message : undefined);
+  }
+
+  private noteNsec3(zone: Name, params: DenialResult['nsec3']): void {
+    const link = this.links.get(nameToString(zone).toLowerCase());
+    if (link && params && !link.nsec3) link.nsec3 = { iterations: params.iterations, salt: params.salt, optOut: params.optOut };
+  }
+
+  /**
+   * Walks from the closest trust anchor down the zone cuts above `name`: to the zone that signed the
+   * answer when it names one (as validators do, so no DS is asked below it), else to `name` itself.
+   */
+  private async descend(name: Name, signer: Name | undefined, anchorFor = name): Promise<Reached> {
+    const anchor = closestAnchor(activeAnchors(this.opts.anchors, this.opts.now), anchorFor);
+    if (!anchor) return { zone: [], keys: [], status: 'indeterminate', problem: { code: 'NO_TRUST_ANCHOR_SIGNING', message: `no trust anchor covers ${nameToString(name)}` } };
+    const target = signer && isAtOrBelow(name, signer) && isAtOrBelow(signer, anchor) ? signer : name;
+    let reached = await this.establish(anchor, null);
+    for (let i = anchor.length + 1; i <= target.length && reached.status === 'secure'; i++) {
+      const child = target.slice(target.length - i);
       const r = await this.fetch(child, RR.DS);
       if (!r.ok) return { ...reached, status: 'indeterminate', problem: unreachable(child, RR.DS, r) };
       const rcode = r.message.flags & 0xf;
@@ -166,18 +210,19 @@ class Walk {
         reached = await this.establish(child, { parent: reached.zone, ds: decodeAll(ds) });
         continue;
       }
-      if (r.message.answer.some((rr) => rr.type === RR.CNAME && namesEqual(rr.owner, child))) break;
-      const denial = this.checkDenial(r.message, child, RR.DS, false, reached);
-      if (denial.status !== 'secure') return { ...reached, status: denial.status, ...(denial.problem ? { problem: denial.problem } : {}) };
-      if (denial.delegation) {
-        const problem: ChainProblem = { code: 'NO_DS_PROVEN', message: `${nameToString(reached.zone)} proves with NSEC that ${nameToString(child)} has no DS: the delegation is unsigned` };
+      if (r.message.answer.some((rr) => (rr.type === RR.CNAME && namesEqual(rr.owner, child)) || rr.type === RR.DNAME)) break;
+      const denial = checkDenial(r.message.authority, child, RR.DS, false, reached.zone, reached.keys, this.verify);
+      this.noteNsec3(reached.zone, denial.nsec3);
+      if (denial.delegation && denial.status !== 'bogus') {
+        const how = denial.nsec3 ? (denial.nsec3.optOut ? 'an opt-out NSEC3 span' : 'NSEC3') : 'NSEC';
+        const problem: ChainProblem = { code: 'NO_DS_PROVEN', message: `${nameToString(reached.zone)} proves with ${how} that ${nameToString(child)} has no DS: the delegation is unsigned` };
         return this.record({ zone: child, keys: [], status: 'insecure', problem }, [], []);
       }
+      if (denial.status !== 'secure') return { ...reached, status: denial.status, ...(denial.problem ? { problem: denial.problem } : {}) };
     }
     return reached;
   }
 
-  /** The zone's DNSKEY RRset, trusted through the parent's DS RRset or the trust anchors (parent null). */
   private async establish(zone: Name, via: { parent: Name; ds: Ds[] } | null): Promise<Reached> {
     const zoneText = nameToString(zone);
     const anchors = activeAnchors(this.opts.anchors, this.opts.now).filter((a) => namesEqual(a.owner, zone));
@@ -194,7 +239,9 @@ class Walk {
       const where = via ? `${zoneText} has DS records in ${nameToString(via.parent)}` : `${zoneText} has a trust anchor`;
       return fail('bogus', { code: 'DNSKEY_MISSING', message: `${where} but serves no DNSKEY`, ...server });
     }
-    const usable = ds.filter((d) => digestPolicy(d.digestType, this.opts).validate && algorithmPolicy(d.algorithm, this.opts).validate);
+    const validated = ds.filter((d) => digestPolicy(d.digestType, this.opts).validate && algorithmPolicy(d.algorithm, this.opts).validate);
+    // RFC 4509 §3: with a SHA-256 (or stronger) digest present, SHA-1 DS records are ignored.
+    const usable = validated.some((d) => d.digestType !== 1) ? validated.filter((d) => d.digestType !== 1) : validated;
     const keyAnchors = anchors.flatMap((a) => (a.kind === 'dnskey' ? [a.rdata] : []));
     if (usable.length === 0 && keyAnchors.length === 0) {
       const what = ds.map((d) => `algorithm ${d.algorithm}/digest ${d.digestType}`).join(', ');
@@ -214,6 +261,14 @@ class Walk {
     this.links.set(nameToString(reached.zone).toLowerCase(), { zone: reached.zone, status: reached.status, ds, dnskeys, errors: reached.problem ? [reached.problem] : [] });
     return reached;
   }
+}
+
+const DS_EVIDENCE = new Set<number>([RR.DS, RR.NSEC]);
+
+/** A referral as if it answered the DS query at its cut: the DS RRset moves to the answer section. */
+function asDsAnswer(m: WireMessage, cut: Name, server: string): Fetched {
+  const isDs = (rr: WireRr): boolean => namesEqual(rr.owner, cut) && (rr.type === RR.DS || (rr.type === RR.RRSIG && rr.rdata.length >= 2 && ((rr.rdata[0]! << 8) | rr.rdata[1]!) === RR.DS));
+  return { ok: true, server, message: { ...m, flags: m.flags & ~0xf, answer: m.authority.filter(isDs), authority: m.authority.filter((rr) => !isDs(rr)) } };
 }
 
 function decodeAll(records: WireRr[]): Ds[] {
@@ -249,4 +304,44 @@ function unreachable(name: Name, type: number, r: { code: string; server?: strin
 
 function rcodeProblem(name: Name, type: number, rcode: number, server: string): ChainProblem {
   return { code: 'RESPONSE_ERROR', message: `the ${typeName(type)} query for ${nameToString(name)} was answered with RCODE ${rcode}`, server };
+}
+
+/** The zone that signed the answer: the signer of an RRSIG at or above the name, else of the authority. */
+function signerHint(message: WireMessage, name: Name): Name | undefined {
+  const signer = (section: readonly WireRr[], near: boolean): Name | undefined => {
+    for (const rr of section) {
+      if (rr.type !== RR.RRSIG || (near && !isAtOrBelow(name, rr.owner))) continue;
+      try {
+        return decodeRrsig(rr.rdata).signerName;
+      } catch (err) {
+        if (!(err instanceof DecodeError)) throw err;
+      }
+    }
+    return undefined;
+  };
+  return signer(message.answer, true) ?? signer(message.authority, false) ?? message.authority.find((rr) => rr.type === RR.SOA)?.owner;
+}
+
+/** The deepest configured anchor at or above `name`. */
+function closestAnchor(anchors: readonly TrustAnchor[], name: Name): Name | undefined {
+  let best: Name | undefined;
+  for (const a of anchors) if (isAtOrBelow(name, a.owner) && (!best || a.owner.length > best.length)) best = a.owner;
+  return best;
+}
+
+/** A DNAME in the answer at a proper ancestor of `name`, inside the zone. */
+function dnameAbove(answer: readonly WireRr[], name: Name, zone: Name): WireRr | undefined {
+  return answer.find((rr) => rr.type === RR.DNAME && isAtOrBelow(name, rr.owner) && !namesEqual(name, rr.owner) && isAtOrBelow(rr.owner, zone));
+}
+
+/** The DNAME substitution (RFC 6672 §2.2), or undefined when the result would be too long. */
+function synthesize(name: Name, dname: WireRr): Name | undefined {
+  try {
+    const target = readName(dnsReader(dname.rdata));
+    const result = [...name.slice(0, name.length - dname.owner.length), ...target];
+    return nameToWire(result).length <= 255 ? result : undefined;
+  } catch (err) {
+    if (!(err instanceof DecodeError)) throw err;
+    return undefined;
+  }
 }

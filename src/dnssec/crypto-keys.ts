@@ -97,6 +97,9 @@ function dsaKey(pub: Uint8Array): KeyObject {
 
 /** RFC 2536 §3: T, R (20 octets), S (20 octets) → DER Dss-Sig-Value. */
 const dsaSignature: Scheme['signature'] = (sig) => {
+  // Old signers (and Unbound's test data) wrote the DER Dss-Sig-Value; T is at most 8, so a leading
+  // SEQUENCE tag spanning the whole field cannot be the RFC 2536 form.
+  if (sig.length > 2 && sig[0] === 0x30 && sig[1] === sig.length - 2) return { value: sig, dsaEncoding: 'der' };
   if (sig.length !== 41) throw new DecodeError(`DSA signature has ${sig.length} octets, not 41`);
   return { value: der(0x30, derInteger(sig.subarray(1, 21)), derInteger(sig.subarray(21, 41))), dsaEncoding: 'der' };
 };

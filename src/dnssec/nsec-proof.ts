@@ -11,7 +11,7 @@ export interface NsecRecord {
 }
 
 export type DenialProof =
-  | { ok: true; kind: 'nodata' | 'empty-non-terminal' | 'nxdomain'; delegation: boolean }
+  | { ok: true; kind: 'nodata' | 'empty-non-terminal' | 'nxdomain'; delegation: boolean; optOut?: boolean }
   | { ok: false; problem: ChainProblem };
 
 /** True when `name` sorts strictly inside the NSEC's span; the last NSEC's span wraps to the apex. */
@@ -40,6 +40,13 @@ export function proveNodata(name: Name, type: number, nsecs: readonly NsecRecord
   }
   const ent = nsecs.find((n) => nsecCovers(n, name, zone) && isAtOrBelow(n.next, name) && !namesEqual(n.next, name));
   if (ent) return { ok: true, kind: 'empty-non-terminal', delegation: false };
+  // Wildcard NODATA (RFC 4035 §3.1.3.4): the name is covered and the wildcard at its closest encloser lacks the type.
+  const cover = nsecs.find((n) => nsecCovers(n, name, zone));
+  if (cover) {
+    const wildcard = [Uint8Array.of(0x2a), ...closestEncloser(name, cover, zone)];
+    const at = nsecs.find((n) => namesEqual(n.owner, wildcard));
+    if (at && !at.types.includes(type) && !at.types.includes(RR.CNAME)) return { ok: true, kind: 'nodata', delegation: false };
+  }
   return fail('NO_NSEC_MATCHING_SNAME', `no NSEC record in ${nameToString(zone)} proves that ${label} does not exist`);
 }
 

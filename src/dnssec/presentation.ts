@@ -2,6 +2,7 @@
 // and test vectors. Owner names must be absolute unless $ORIGIN is set; TTLs are plain seconds.
 import { concatBytes, u16be, u32be } from '../codec/bytes.js';
 import { DecodeError } from '../engine/errors.js';
+import { algorithmNumber } from './algorithms.js';
 import { base32hexDecode } from './base32hex.js';
 import { type Name, nameToWire, parseName } from './name.js';
 import { encodeTypeBitmap } from './rdata.js';
@@ -74,6 +75,11 @@ function encodeRdata(type: number, t: Token[], origin: Name | undefined): Uint8A
   const n8 = (k: number, what: string): Uint8Array => Uint8Array.of(parseNumber(field(t, k, what), what, 0xff));
   const n16 = (k: number, what: string): Uint8Array => u16be(parseU16(field(t, k, what), what));
   const n32 = (k: number, what: string): Uint8Array => u32be(parseU32(field(t, k, what), what));
+  const alg = (k: number): Uint8Array => {
+    const n = algorithmNumber(field(t, k, 'algorithm'));
+    if (n === undefined) throw new DecodeError(`bad algorithm ${JSON.stringify(t[k]!.text)}`);
+    return Uint8Array.of(n);
+  };
   const exact = (n: number): void => {
     if (t.length !== n) throw new DecodeError(`expected ${n} RDATA fields, found ${t.length}`);
   };
@@ -113,12 +119,12 @@ function encodeRdata(type: number, t: Token[], origin: Name | undefined): Uint8A
       exact(6);
       return concatBytes([n16(0, 'order'), n16(1, 'preference'), characterString(t[2]!), characterString(t[3]!), characterString(t[4]!), name(5)]);
     case 43: case 59: // DS CDS
-      return concatBytes([n16(0, 'key tag'), n8(1, 'algorithm'), n8(2, 'digest type'), hex(restText(3, 'digest'))]);
+      return concatBytes([n16(0, 'key tag'), alg(1), n8(2, 'digest type'), hex(restText(3, 'digest'))]);
     case 48: case 60: // DNSKEY CDNSKEY
-      return concatBytes([n16(0, 'flags'), n8(1, 'protocol'), n8(2, 'algorithm'), base64(restText(3, 'public key'))]);
+      return concatBytes([n16(0, 'flags'), n8(1, 'protocol'), alg(2), base64(restText(3, 'public key'))]);
     case 46: // RRSIG
       return concatBytes([
-        u16be(typeNumber(field(t, 0, 'type covered'))), n8(1, 'algorithm'), n8(2, 'labels'), n32(3, 'original TTL'),
+        u16be(typeNumber(field(t, 0, 'type covered'))), alg(1), n8(2, 'labels'), n32(3, 'original TTL'),
         u32be(parseTime(field(t, 4, 'expiration'))), u32be(parseTime(field(t, 5, 'inception'))), n16(6, 'key tag'), name(7),
         base64(restText(8, 'signature')),
       ]);

@@ -8,7 +8,10 @@ import { RR, typeName } from './rr-types.js';
 import { type RrsigResult, type VerifyOptions, verifyRrset } from './verify-rrsig.js';
 import type { WireRr } from './wire.js';
 
-export type RrsetJudgement = { status: 'secure' | 'insecure'; problem?: ChainProblem } | { status: 'bogus'; problem: ChainProblem };
+export type RrsetJudgement =
+  | { status: 'secure'; /** Labels field of the valid RRSIG closest to the owner: fewer than the owner's means wildcard expansion. */ labels: number; notes: ChainProblem[] }
+  | { status: 'insecure'; problem?: ChainProblem }
+  | { status: 'bogus'; problem: ChainProblem };
 
 const OUTCOME_CODES: Partial<Record<RrsigResult['outcome'], ReasonCode>> = {
   'signature-expired': 'EXPIRATION_IN_PAST',
@@ -56,13 +59,30 @@ export function judgeRrset(section: readonly WireRr[], owner: Name, type: number
     if (!(err instanceof DecodeError)) throw err;
     return { status: 'bogus', problem: { code: 'SIGNATURE_INVALID', message: `${label} or its RRSIG is malformed: ${err.message}` } };
   }
-  if (verdict.status === 'secure') return { status: 'secure' };
+  if (verdict.status === 'secure') {
+    const valid = verdict.results.filter((r) => r.outcome === 'valid').map((r) => r.rrsig);
+    const labels = Math.max(...valid.map((sig) => sig.labels));
+    const ttl = Math.min(...section.filter((r) => r.type === type && namesEqual(r.owner, owner)).map((r) => r.ttl));
+    return { status: 'secure', labels, notes: ttlNotes(label, ttl, valid, opts.now) };
+  }
   if (verdict.status === 'unsupported') {
     const algs = [...new Set(rrsigs.map((s) => s.algorithm))].join(', ');
     return { status: 'insecure', problem: { code: 'ALGORITHM_NOT_SUPPORTED', message: `${label} is signed only with algorithm ${algs}, which is not validated` } };
   }
   const worst = verdict.results.find((r) => r.outcome !== 'no-matching-key' && r.outcome !== 'unsupported-algorithm') ?? verdict.results[0]!;
   return { status: 'bogus', problem: describe(worst, label, zone) };
+}
+
+/**
+ * RFC 4035 §5.3.3: a validator caps the RRset TTL at the RRSIG's Original TTL and at the time left
+ * before the signature expires; a TTL above either is reported (the answer stays secure).
+ */
+function ttlNotes(label: string, ttl: number, sigs: readonly Rrsig[], now: number): ChainProblem[] {
+  const original = Math.min(...sigs.map((s) => s.originalTtl));
+  const left = Math.max(...sigs.map((s) => (s.expiration - now) | 0));
+  if (ttl > original) return [{ code: 'TTL_ABOVE_ORIGINAL', message: `${label} is served with TTL ${ttl}, above the RRSIG's original TTL ${original}` }];
+  if (ttl > left) return [{ code: 'TTL_BEYOND_EXPIRATION', message: `${label} is served with TTL ${ttl}, which outlasts its RRSIG (expires in ${left} s)` }];
+  return [];
 }
 
 function describe(result: RrsigResult, label: string, zone: Name): ChainProblem {

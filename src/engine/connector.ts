@@ -30,6 +30,8 @@ export interface TlsConnectRequest {
   signal?: AbortSignal;
   options?: tls.ConnectionOptions;
   preamble?: Preamble;
+  /** Sees the TLS socket before the handshake, for events it emits on the way ('OCSPResponse'). */
+  observe?: (socket: tls.TLSSocket) => void;
 }
 
 export { endpointLabel as endpointKey } from '../evidence/endpoint-label.js';
@@ -75,6 +77,19 @@ export class Connector {
     const socket = await this.open(address, port, signal);
     this.breaker.succeeded(endpointKey(address, port));
     return socket;
+  }
+
+  /**
+   * A socket whose success only an answer proves: a tarpit accepts every connection and never speaks,
+   * so the caller reports `answered()` when the peer's first message arrives, and only that resets the breaker.
+   */
+  probe(address: string, port: number, signal?: AbortSignal): Promise<net.Socket> {
+    return this.open(address, port, signal);
+  }
+
+  /** The peer of a `probe()` socket answered: it is alive, whatever it said. */
+  answered(address: string, port: number): void {
+    this.breaker.succeeded(endpointKey(address, port));
   }
 
   /** Connects without marking success: for TLS, only a finished handshake resets the breaker. */
@@ -177,6 +192,7 @@ function handshake(plain: net.Socket, req: TlsConnectRequest, signal: AbortSigna
     const opts: tls.ConnectionOptions = { ...req.options, socket: plain };
     if (req.servername !== null && net.isIP(req.servername) === 0) opts.servername = req.servername;
     const secure = tls.connect(opts);
+    req.observe?.(secure);
     const fail = (err: unknown): void => {
       secure.destroy();
       reject(err);

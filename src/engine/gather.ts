@@ -3,6 +3,7 @@ import type { ErrorEntry } from '../evidence/common.js';
 import type { TargetEvidence } from '../evidence/target.js';
 import type { TrustAnchor } from '../dnssec/trust-anchor.js';
 import type { ResolverMode } from '../probes/dns/client.js';
+import type { PreloadSnapshot } from '../http/preload-list.js';
 import type { Connector } from './connector.js';
 import type { Target } from './target.js';
 import { caaStage } from './stages/caa-stage.js';
@@ -10,6 +11,7 @@ import { daneStage } from './stages/dane-stage.js';
 import { dnssecStage } from './stages/dnssec-stage.js';
 import { httpStage } from './stages/http-stage.js';
 import { resolveStage } from './stages/resolve-stage.js';
+import { revocationStage } from './stages/revocation-stage.js';
 import { tlsStage } from './stages/tls-stage.js';
 
 export interface ConnectTo {
@@ -26,10 +28,18 @@ export interface GatherContext {
   probes: Set<ProbeId>;
   roots: Uint8Array[];
   connectTo: ConnectTo[];
+  /** --sni names; empty: the target's own name (none for an IP literal). */
+  sni?: string[];
   now: Date;
   signal: AbortSignal;
+  /** --no-aia and --no-revocation turn these off; both on when absent. */
+  pki?: { aia: boolean; revocation: boolean };
   /** DNSSEC trust anchors (--trust-anchor or the world's file) and policy; the IANA root KSKs when absent. */
   dnssec?: { anchors?: TrustAnchor[]; strictAlgorithms?: boolean };
+  /** Where encscan connects to MX hosts (--smtp-port); the TLSA name keeps _25._tcp. Default 25. */
+  smtpPort?: number;
+  /** --preload-list: a user-given snapshot of Chromium's HSTS preload list. */
+  preloadList?: PreloadSnapshot;
 }
 
 /**
@@ -39,12 +49,16 @@ export interface GatherContext {
 export async function gather(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[]): Promise<void> {
   const dnssec = ctx.probes.has('dnssec') ? dnssecStage(target, ctx, ev, errors) : Promise.resolve();
   const addresses = await resolveStage(target, ctx, ev, errors);
-  ev.endpoints = addresses.map((address) => ({ address, port: target.port, sni: target.ip === 0 ? target.host : null, attempts: {} }));
+  // An endpoint is (address, port, SNI name): servers vary policy by name, so each name is enumerated on
+  // its own, sharing the address:port's connection limit (the connector's semaphore spans all targets).
+  const names = ctx.sni && ctx.sni.length > 0 ? ctx.sni : [target.ip === 0 ? target.host : null];
+  ev.endpoints = addresses.flatMap((address) => names.map((sni) => ({ address, port: target.port, sni, attempts: {} })));
   const work: Promise<void>[] = [dnssec];
   // DANE matches the chain the tls stage received, so asking for dane runs the handshake too.
   const tls = addresses.length > 0 && (ctx.probes.has('tls') || ctx.probes.has('dane')) ? tlsStage(target, ctx, ev, errors) : Promise.resolve();
   work.push(tls);
   if (ctx.probes.has('dane')) work.push(daneStage(target, ctx, ev, errors, tls));
+  if (ctx.probes.has('tls')) work.push(revocationStage(target, ctx, ev, errors, tls));
   if (ctx.probes.has('caa')) work.push(caaStage(target, ctx, ev, errors));
   if (addresses.length > 0 && ctx.probes.has('http')) work.push(httpStage(target, ctx, ev, errors));
   await Promise.all(work);

@@ -23,8 +23,16 @@ export interface ScanOptions {
   /** Extra trusted roots (PEM), beside Node's Mozilla store. */
   caPem: string[];
   connectTo: ConnectTo[];
+  /** --sni: the names each address is scanned under, instead of the target's own. */
+  sni?: string[];
   /** DNSSEC trust anchors (--trust-anchor, else the world's file) and --strict-algorithms. */
   dnssec?: GatherContext['dnssec'];
+  /** --no-aia, --no-revocation. */
+  pki?: GatherContext['pki'];
+  preloadList?: GatherContext['preloadList'];
+  smtpPort?: number;
+  /** Threshold overrides merged over the levels file's vars (e.g. --dane-expiry-days). */
+  vars?: Record<string, number>;
   portMap: Map<string, SocketAddress>;
   world: string | null;
   now?: Date;
@@ -37,7 +45,8 @@ export interface ScanOptions {
 export async function scan(targets: Target[], opts: ScanOptions): Promise<Report> {
   const started = opts.now ?? new Date();
   const gate = opts.policy ?? { source: 'default', policy: DEFAULT_POLICY };
-  const levels = withOverrides(defaultLevels(), gate.policy.levels);
+  const base = withOverrides(defaultLevels(), gate.policy.levels);
+  const levels = opts.vars ? { ...base, vars: { ...base.vars, ...opts.vars } } : base;
   const checks = selectChecks(allChecks, opts.checks);
   const portMap = new Map(opts.portMap);
   for (const c of opts.connectTo) {
@@ -59,7 +68,11 @@ export async function scan(targets: Target[], opts: ScanOptions): Promise<Report
           probes,
           roots,
           connectTo: opts.connectTo,
+          sni: opts.sni ?? [],
           dnssec: opts.dnssec,
+          ...(opts.pki === undefined ? {} : { pki: opts.pki }),
+          ...(opts.preloadList ? { preloadList: opts.preloadList } : {}),
+          ...(opts.smtpPort === undefined ? {} : { smtpPort: opts.smtpPort }),
           now: started,
           checks,
           levels,

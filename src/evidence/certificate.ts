@@ -22,6 +22,80 @@ export const CertificateInfo = Type.Object(
 );
 export type CertificateInfo = Static<typeof CertificateInfo>;
 
+const DateOrNull = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+
+/** One OCSP response (RFC 6960), stapled or fetched; `errors` use the codes of src/pki/ocsp-response.ts. */
+export const OcspEvidence = Type.Object(
+  {
+    source: Type.Union([Type.Literal('staple'), Type.Literal('responder')]),
+    url: Type.Union([Type.String(), Type.Null()]),
+    responseStatus: Type.String({ description: 'successful, tryLater, unauthorized, … or malformed' }),
+    certStatus: Type.Union([Type.Literal('good'), Type.Literal('revoked'), Type.Literal('unknown'), Type.Null()]),
+    producedAt: DateOrNull,
+    thisUpdate: DateOrNull,
+    nextUpdate: DateOrNull,
+    revocationTime: DateOrNull,
+    revocationReason: Type.Union([Type.String(), Type.Null()]),
+    signer: Type.Union([Type.Literal('issuer'), Type.Literal('delegated'), Type.Null()], { description: 'who signed it, once verified' }),
+    errors: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type OcspEvidence = Static<typeof OcspEvidence>;
+
+/** What revocation checking concluded for the leaf (OCSP; CRLs are not fetched). */
+export const RevocationEvidence = Type.Object(
+  {
+    status: Type.Union([Type.Literal('good'), Type.Literal('revoked'), Type.Literal('unknown'), Type.Literal('not-checked'), Type.Literal('error')]),
+    source: Type.Union([Type.Literal('staple'), Type.Literal('responder'), Type.Null()]),
+    /** The leaf carries the TLS feature extension with status_request (RFC 7633). */
+    mustStaple: Type.Boolean(),
+    stapled: Type.Boolean(),
+    ocspUrls: Type.Array(Type.String()),
+    /** Why it was not checked or failed: disabled, no-ocsp-url, no-issuer, not-http, or an ENCSCAN_* code. */
+    reason: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type RevocationEvidence = Static<typeof RevocationEvidence>;
+
+export const SctEvidence = Type.Object(
+  {
+    source: Type.Union([Type.Literal('embedded'), Type.Literal('ocsp'), Type.Literal('tls')]),
+    logId: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    timestamp: DateOrNull,
+  },
+  { additionalProperties: false },
+);
+export type SctEvidence = Static<typeof SctEvidence>;
+
+/** caIssuers downloads made to complete the chain (RFC 5280 §4.2.2.1). */
+export const AiaFetch = Type.Object(
+  {
+    url: Type.String(),
+    /** ok, or why nothing usable came: not-http, ENCSCAN_* codes, http-<status>, undecodable. */
+    outcome: Type.String(),
+    certificates: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type AiaFetch = Static<typeof AiaFetch>;
+
+/** The Certificate message as sent (read from a TLS 1.2 handshake, since node:tls reorders the chain). */
+export const SentChainEvidence = Type.Object(
+  {
+    fingerprints: Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { description: 'SHA-256, in the order sent' }),
+    /** Each certificate names the one before it as its subject's issuer (RFC 5246 §7.4.2). */
+    inOrder: Type.Boolean(),
+    /** A self-signed CA certificate was sent after the leaf. */
+    rootSent: Type.Boolean(),
+    /** Certificates sent that the validated path does not use (the root excepted). */
+    unused: Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+  },
+  { additionalProperties: false },
+);
+export type SentChainEvidence = Static<typeof SentChainEvidence>;
+
 /** Path-building result. `errors` use the stable codes of src/pki/chain-errors.ts. */
 export const PkiEvidence = Type.Object(
   {
@@ -31,6 +105,13 @@ export const PkiEvidence = Type.Object(
     hostnameMatch: Type.Boolean(),
     completedViaAia: Type.Boolean(),
     validatedAt: Type.String({ format: 'date-time' }),
+    aia: Type.Optional(Type.Array(AiaFetch)),
+    revocation: Type.Optional(RevocationEvidence),
+    ocsp: Type.Optional(Type.Union([OcspEvidence, Type.Null()])),
+    /** SCTs found: embedded, in the stapled OCSP response and in the TLS extension (RFC 6962 §3.3). */
+    scts: Type.Optional(Type.Integer({ minimum: 0 })),
+    sctList: Type.Optional(Type.Array(SctEvidence)),
+    sentChain: Type.Optional(SentChainEvidence),
   },
   { additionalProperties: true },
 );

@@ -2,7 +2,7 @@ import type { Area } from './report.js';
 import type { TargetEvidence } from './target.js';
 
 /** Probes a check can depend on; the engine runs only the probes that selected checks need. */
-export const PROBES = ['dns', 'dnssec', 'tls', 'http', 'dane', 'caa'] as const;
+export const PROBES = ['dns', 'dnssec', 'dnssec-servers', 'tls', 'http', 'dane', 'caa'] as const;
 export type ProbeId = (typeof PROBES)[number];
 
 export interface OutcomeSpec {

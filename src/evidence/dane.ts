@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CertificateInfo, PkiEvidence } from './certificate.js';
 import { DnssecStatus } from './dnssec.js';
-import { CipherSuiteRef, TlsVersionName } from './tls.js';
+import { CipherSuiteRef, GroupRef, ProtocolSupport, TlsVersionName } from './tls.js';
 
 const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -54,6 +54,15 @@ export const RolloverEvidence = Type.Object(
 );
 export type RolloverEvidence = Static<typeof RolloverEvidence>;
 
+/** RFC 7671 §7, RFC 7672 §2.2.2: the host name after its CNAMEs; TLSA records there count only when every link is secure. */
+export const CnameExpansion = Type.Object({ name: Type.String(), secure: Type.Boolean() }, { additionalProperties: false });
+export type CnameExpansion = Static<typeof CnameExpansion>;
+
+const Expiry = Type.String({
+  format: 'date-time',
+  description: 'earliest notAfter of the certificates the deciding match vouches for: the leaf, and for a trust-anchor match every certificate below the anchor',
+});
+
 export const DaneHttps = Type.Object(
   {
     name: Type.String({ description: 'TLSA owner name, e.g. _443._tcp.example.com.' }),
@@ -64,6 +73,8 @@ export const DaneHttps = Type.Object(
     failure: Type.Union([DaneFailure, Type.Null()]),
     rolloverReady: Type.Boolean(),
     rollover: RolloverEvidence,
+    expanded: Type.Optional(CnameExpansion),
+    expiry: Type.Optional(Expiry),
   },
   { additionalProperties: false },
 );
@@ -84,6 +95,12 @@ export const SmtpEndpoint = Type.Object(
     starttls: Type.Boolean({ description: 'EHLO offered STARTTLS' }),
     tls: Type.Union([Type.Object({ version: TlsVersionName, cipherSuite: CipherSuiteRef }, { additionalProperties: false }), Type.Null()]),
     certificates: Type.Array(CertificateInfo),
+    enumeration: Type.Optional(
+      Type.Object(
+        { protocols: Type.Array(ProtocolSupport), groups: Type.Array(GroupRef), connections: Type.Integer({ minimum: 0 }) },
+        { additionalProperties: false, description: 'protocols, suites and groups from crafted hellos, each after its own EHLO and STARTTLS' },
+      ),
+    ),
     error: Type.Union([Type.Object({ code: Type.String({ pattern: '^ENCSCAN_[A-Z0-9_]+$' }), detail: Type.String() }, { additionalProperties: false }), Type.Null()]),
   },
   { additionalProperties: false },
@@ -105,10 +122,14 @@ export const MailMx = Type.Object(
     mx: Type.String(),
     preference: Type.Integer({ minimum: 0, maximum: 65535 }),
     dnssec: DnssecStatus,
+    addressDnssec: Type.Optional(Type.Union(DnssecStatus.anyOf, { description: "the MX host's A/AAAA answers: DANE applies only when they are secure (RFC 7672 §2.2.2)" })),
+    expanded: Type.Optional(CnameExpansion),
+    tlsaName: Type.Optional(Type.String({ description: 'TLSA owner name used, e.g. _25._tcp.mx.example.com.' })),
     records: Type.Array(TlsaRecordMatch, { description: 'match table of the worst endpoint' }),
     starttls: Type.Boolean({ description: 'every endpoint offered STARTTLS' }),
     verdict: DaneVerdict,
     rolloverReady: Type.Boolean(),
+    expiry: Type.Optional(Expiry),
     endpoints: Type.Array(MailEndpoint),
   },
   { additionalProperties: false },

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { AREAS, SEVERITIES, TLS_GRADES } from './constants.js';
 import { ErrorEntry } from './common.js';
 import { TargetEvidence } from './target.js';
+import { TlsVersionName } from './tls.js';
 
 export const Area = Type.Union(AREAS.map((a) => Type.Literal(a)));
 export type Area = Static<typeof Area>;
@@ -21,6 +22,23 @@ export const Finding = Type.Object(
     citation: Type.Array(Type.String()),
     remediation: Type.Optional(Type.String()),
     endpoint: Type.Optional(Type.String({ description: 'address:port when the finding concerns one endpoint' })),
+    fix: Type.Optional(
+      Type.Object(
+        {
+          snippet: Type.Object(
+            {
+              software: Type.String({ description: 'nginx, apache, caddy, haproxy or postfix' }),
+              recognisedBy: Type.String({ description: 'the evidence that named the software, e.g. "Server header" or "SMTP banner"' }),
+              profile: Type.Union([Type.Literal('modern'), Type.Literal('intermediate')], { description: 'the Mozilla configuration the snippet follows' }),
+              config: Type.String(),
+              source: Type.String(),
+            },
+            { additionalProperties: false },
+          ),
+        },
+        { additionalProperties: false, description: 'a configuration snippet for the recognised server software (--fix-profile)' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -36,6 +54,27 @@ export const CheckRun = Type.Object(
 export type CheckRun = Static<typeof CheckRun>;
 
 
+export const SimulatedHandshake = Type.Union([
+  Type.Object(
+    {
+      client: Type.String(),
+      version: TlsVersionName,
+      cipherSuite: Type.String(),
+      group: Type.Union([Type.String(), Type.Null()]),
+      forwardSecrecy: Type.Boolean(),
+      aead: Type.Boolean(),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      client: Type.String(),
+      failure: Type.Union(['no-common-version', 'no-common-suite', 'no-common-group', 'no-common-signature'].map((f) => Type.Literal(f))),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
 export const Score = Type.Object(
   {
     profile: Type.String(),
@@ -46,7 +85,10 @@ export const Score = Type.Object(
     tlsGradeDetails: Type.Optional(
       Type.Object(
         {
-          mode: Type.Literal('offered'),
+          mode: Type.Union([Type.Literal('offered'), Type.Literal('simulated')], {
+            description: 'offered: caps apply to what the server offers; simulated: no-FS / RC4 / 3DES / no-AEAD caps only when a reference client would negotiate them',
+          }),
+          clientsVersion: Type.Optional(Type.String({ description: 'rulesVersion of the reference client profiles' })),
           reason: Type.Optional(Type.String()),
           endpoints: Type.Array(
             Type.Object(
@@ -61,6 +103,7 @@ export const Score = Type.Object(
                 caps: Type.Array(Type.Object({ id: Type.String(), grade: Type.String(), reason: Type.String() })),
                 warnings: Type.Array(Type.String()),
                 trust: Type.Array(Type.String()),
+                handshakes: Type.Optional(Type.Array(SimulatedHandshake, { description: 'what each reference client would negotiate' })),
               },
               { additionalProperties: false },
             ),
@@ -159,6 +202,36 @@ export const TargetResult = Type.Object(
 );
 export type TargetResult = Static<typeof TargetResult>;
 
+/** Which trust the scan judged against: certificate roots and DNSSEC anchors (absent in reports of older versions). */
+export const TrustStamp = Type.Object(
+  {
+    store: Type.Object(
+      {
+        bundled: Type.String({ description: 'e.g. "Node.js 20.20.2 bundled Mozilla roots"' }),
+        bundledCount: Type.Integer({ minimum: 0 }),
+        extra: Type.Array(
+          Type.Object(
+            { file: Type.String(), count: Type.Integer({ minimum: 0 }), sha256: Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' })) },
+            { additionalProperties: false },
+          ),
+          { description: '--ca-file (and the world\'s CA file): SHA-256 of each certificate' },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    anchors: Type.Object(
+      {
+        source: Type.String({ description: '"built-in IANA root KSKs" or the --trust-anchor file' }),
+        keyTags: Type.Array(Type.Integer({ minimum: 0, maximum: 65535 })),
+        sha256: Type.Union([Type.String({ pattern: '^[0-9a-f]{64}$' }), Type.Null()], { description: 'SHA-256 of the trust-anchor file; null for the built-in anchors' }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type TrustStamp = Static<typeof TrustStamp>;
+
 export const Report = Type.Object(
   {
     schemaVersion: Type.Literal('1'),
@@ -175,6 +248,7 @@ export const Report = Type.Object(
       },
       { additionalProperties: false },
     ),
+    trust: Type.Optional(TrustStamp),
     targets: Type.Array(TargetResult),
   },
   { additionalProperties: false, $id: 'urn:encscan:schema:report:1', title: 'encscan report v1' },

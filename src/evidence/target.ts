@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Attempts } from './common.js';
 import { DnsEvidence } from './dns.js';
 import { DnssecEvidence } from './dnssec.js';
-import { TlsEvidence } from './tls.js';
+import { ServedChain, TlsEvidence } from './tls.js';
 import { CertificateInfo, PkiEvidence } from './certificate.js';
 import { EndpointHttp, HttpEvidence } from './http.js';
 import { MxEvidence } from './mail.js';
@@ -20,6 +20,8 @@ export const EndpointEvidence = Type.Object(
     tls: Type.Optional(TlsEvidence),
     certificates: Type.Optional(Type.Array(CertificateInfo)),
     pki: Type.Optional(PkiEvidence),
+    /** Every chain the endpoint serves, one per key type it was asked for; the default handshake's first. */
+    chains: Type.Optional(Type.Array(ServedChain)),
     http: Type.Optional(EndpointHttp),
   },
   { additionalProperties: true },

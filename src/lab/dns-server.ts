@@ -6,7 +6,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import dnsPacket from 'dns-packet';
 import { canonicalName, isAtOrBelow, labelCount, pathBelow } from '../probes/dns/names.js';
-import { typeNumber } from '../dnssec/rr-types.js';
+import { typeName, typeNumber } from '../dnssec/rr-types.js';
 import { denialRecords } from './zone-denial.js';
 import type { LabRecord, LabZone, ZoneBehaviour } from './zone.js';
 
@@ -154,7 +154,7 @@ function answerQuery(zones: IndexedZone[], query: dnsPacket.DecodedPacket, udp: 
     else if (zone.behaviour === 'refused') res = { rcode: RCODE.REFUSED, aa: false };
     else {
       truncate = udp && zone.behaviour === 'truncate-udp';
-      res = truncate ? { rcode: RCODE.NOERROR, aa: true } : resolveInZone(zone, qname, question.type.toUpperCase(), opt?.flag_do === true && zone.signed);
+      res = truncate ? { rcode: RCODE.NOERROR, aa: true } : resolveInZone(zone, qname, questionType(question.type), opt?.flag_do === true && zone.signed);
     }
   }
   const keep = (query.flags ?? 0) & (dnsPacket.RECURSION_DESIRED | dnsPacket.CHECKING_DISABLED);
@@ -206,11 +206,12 @@ function closestZone(zones: IndexedZone[], qname: string): IndexedZone | undefin
 function resolveInZone(zone: IndexedZone, qname: string, qtype: string, dnssec: boolean): Resolution {
   const res = resolveRecords(zone, qname, qtype);
   if (!dnssec) return { ...res, answers: toAnswers(res.answers), authorities: toAnswers(res.authorities), additionals: toAnswers(res.additionals) };
-  const authorities = [...res.authorities, ...(res.ds ?? []), ...denialRecords(zone.origin, zone.byName, res.denial)];
+  const wild = res.wildcard ? denialRecords(zone.origin, zone.byName, { kind: 'nxdomain', name: res.wildcard.name }) : [];
+  const authorities = [...res.authorities, ...(res.ds ?? []), ...denialRecords(zone.origin, zone.byName, res.denial), ...wild];
   return {
     rcode: res.rcode,
     aa: res.aa,
-    answers: toAnswers(withSignatures(zone, res.answers)),
+    answers: toAnswers(withSignatures(zone, res.answers, res.wildcard)),
     authorities: toAnswers(withSignatures(zone, authorities)),
     additionals: toAnswers(res.additionals),
   };
@@ -226,10 +227,12 @@ interface Found {
   denial?: { kind: 'nodata' | 'nxdomain'; name: string };
   /** The DS RRset of a referral, sent only when DNSSEC records are asked for. */
   ds?: LabRecord[];
+  /** The answer came from this wildcard (RFC 4592): its RRSIGs go out under the name, with proof the name does not exist. */
+  wildcard?: { owner: string; name: string };
 }
 
 /** The RRSIGs at each RRset's owner that cover its type; unsigned RRsets (delegation NS, glue) get none. */
-function withSignatures(zone: IndexedZone, records: LabRecord[]): LabRecord[] {
+function withSignatures(zone: IndexedZone, records: LabRecord[], wildcard?: Found['wildcard']): LabRecord[] {
   const out = [...records];
   const seen = new Set<string>();
   for (const r of records) {
@@ -237,7 +240,9 @@ function withSignatures(zone: IndexedZone, records: LabRecord[]): LabRecord[] {
     if (seen.has(key) || r.type === 'RRSIG') continue;
     seen.add(key);
     const covered = typeNumber(r.type);
-    out.push(...(zone.byName.get(r.name) ?? []).filter((s) => s.type === 'RRSIG' && s.rdata !== undefined && ((s.rdata[0]! << 8) | s.rdata[1]!) === covered));
+    const from = wildcard && r.name === wildcard.name ? wildcard.owner : r.name;
+    const sigs = (zone.byName.get(from) ?? []).filter((s) => s.type === 'RRSIG' && s.rdata !== undefined && ((s.rdata[0]! << 8) | s.rdata[1]!) === covered);
+    out.push(...sigs.map((s) => ({ ...s, name: r.name })));
   }
   return out;
 }
@@ -250,8 +255,20 @@ function resolveRecords(zone: IndexedZone, qname: string, qtype: string): Found 
   let name = qname;
   for (;;) {
     const here = zone.byName.get(name);
+    const dname = here ? undefined : dnameAbove(zone, name);
+    if (dname) {
+      // RFC 6672 §3.1: the DNAME, then the CNAME it synthesizes, whose target is chased like any alias.
+      const target = `${name.slice(0, name.length - dname.name.length)}${canonicalName(String(dname.data))}`;
+      answers.push(dname, { name, type: 'CNAME', ttl: dname.ttl ?? 300, data: target });
+      if (seen.has(target) || !isAtOrBelow(target, zone.origin) || findCut(zone, target, qtype)) return found(answers);
+      seen.add(target);
+      name = target;
+      continue;
+    }
     if (!here) {
       const exists = [...zone.byName.keys()].some((n) => n !== name && isAtOrBelow(n, name));
+      const wild = exists ? undefined : wildcardFor(zone, name);
+      if (wild) return fromWildcard(zone, wild, name, qtype, answers);
       return negative(zone, exists ? 'nodata' : 'nxdomain', name, answers);
     }
     const matching = qtype === 'ANY' ? here : here.filter((r) => r.type === qtype);
@@ -267,6 +284,31 @@ function resolveRecords(zone: IndexedZone, qname: string, qtype: string): Found 
     seen.add(target);
     name = target;
   }
+}
+
+/** A DNAME owned by a proper ancestor of `name` inside the zone. */
+function dnameAbove(zone: IndexedZone, name: string): LabRecord | undefined {
+  for (const a of pathBelow(zone.origin, name).slice(0, -1).reverse()) {
+    const d = (zone.byName.get(a) ?? []).find((r) => r.type === 'DNAME');
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** The wildcard at the closest encloser of a name that does not exist (RFC 4592 §3.3.1), if the zone has one. */
+function wildcardFor(zone: IndexedZone, name: string): string | undefined {
+  const ancestors = pathBelow(zone.origin, name).slice(0, -1).reverse();
+  const encloser = ancestors.find((a) => [...zone.byName.keys()].some((n) => isAtOrBelow(n, a))) ?? zone.origin;
+  const owner = `*.${encloser}`;
+  return zone.byName.has(owner) ? owner : undefined;
+}
+
+/** The wildcard's records of the type under the name, or NODATA proven at the wildcard. */
+function fromWildcard(zone: IndexedZone, owner: string, name: string, qtype: string, answers: LabRecord[]): Found {
+  const matching = zone.byName.get(owner)!.filter((r) => r.type === qtype && r.type !== 'RRSIG');
+  const wildcard = { owner, name };
+  if (matching.length === 0) return { ...negative(zone, 'nodata', owner, answers), wildcard };
+  return { ...found([...answers, ...matching.map((r) => ({ ...r, name }))]), wildcard };
 }
 
 /** The topmost delegation between the apex and `name`; DS at the cut itself belongs to this (parent) side. */
@@ -297,6 +339,12 @@ function referral(zone: IndexedZone, cut: string): Found {
 function negative(zone: IndexedZone, kind: 'nodata' | 'nxdomain', name: string, answers: LabRecord[]): Found {
   const soa = (zone.byName.get(zone.origin) ?? []).filter((r) => r.type === 'SOA');
   return { rcode: kind === 'nxdomain' ? RCODE.NXDOMAIN : RCODE.NOERROR, aa: true, answers, authorities: soa, additionals: [], denial: { kind, name } };
+}
+
+/** The question's type mnemonic: dns-packet names the types it lacks (HTTPS, SVCB) UNKNOWN_<n>. */
+function questionType(type: string): string {
+  const unknown = /^UNKNOWN_(\d+)$/.exec(type);
+  return unknown ? typeName(Number(unknown[1])) : type.toUpperCase();
 }
 
 /** dns-packet answers; signer-made records go out as raw RDATA of their type number (RFC 3597). */

@@ -25,6 +25,10 @@ export interface LeafOptions {
   extraSubject?: Array<Record<string, string[]>>;
   /** Sign with SHA-1 instead of SHA-256, as CAs did until 2016 (the lab's weak-signature host). */
   sha1Signature?: boolean;
+  /** Authority Information Access URLs (RFC 5280 §4.2.2.1). */
+  aia?: { caIssuers?: string; ocsp?: string };
+  /** The TLS feature extension with status_request, "OCSP must-staple" (RFC 7633). */
+  mustStaple?: boolean;
 }
 
 export interface LabPki {
@@ -32,6 +36,8 @@ export interface LabPki {
   rootDer: Uint8Array;
   intermediatePem: string;
   intermediateDer: Uint8Array;
+  /** The intermediate's signing key and algorithm: the lab OCSP responder signs with it. */
+  intermediateKey: { privateKey: CryptoKey; algorithm: webcrypto.EcdsaParams };
   issueLeaf(opts: LeafOptions): Promise<IssuedCert>;
 }
 
@@ -63,6 +69,17 @@ async function keyIds(subject: CryptoKey, issuer: CryptoKey): Promise<x509.Exten
 
 async function privateKeyPem(key: CryptoKey): Promise<string> {
   return x509.PemConverter.encode(await crypto.subtle.exportKey('pkcs8', key), 'PRIVATE KEY');
+}
+
+const TLS_FEATURE = '1.3.6.1.5.5.7.1.24';
+/** Features ::= SEQUENCE OF INTEGER, here { 5 } (status_request). */
+const MUST_STAPLE_VALUE = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05]);
+
+function aiaExtension(aia: NonNullable<LeafOptions['aia']>): x509.Extension {
+  return new x509.AuthorityInfoAccessExtension({
+    ...(aia.caIssuers ? { caIssuers: [new x509.GeneralName('url', aia.caIssuers)] } : {}),
+    ...(aia.ocsp ? { ocsp: [new x509.GeneralName('url', aia.ocsp)] } : {}),
+  });
 }
 
 const pem = (cert: x509.X509Certificate): string => `${cert.toString('pem').trim()}\n`;
@@ -109,6 +126,8 @@ export async function createLabPki(now: Date): Promise<LabPki> {
       new x509.KeyUsagesExtension(usage, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
     ];
+    if (opts.aia) extensions.push(aiaExtension(opts.aia));
+    if (opts.mustStaple) extensions.push(new x509.Extension(TLS_FEATURE, false, MUST_STAPLE_VALUE));
     if (opts.names.length > 0) {
       const san = opts.names.map((value) => ({ type: isIP(value) ? ('ip' as const) : ('dns' as const), value }));
       extensions.push(new x509.SubjectAlternativeNameExtension(san));
@@ -145,6 +164,7 @@ export async function createLabPki(now: Date): Promise<LabPki> {
     rootDer: new Uint8Array(root.rawData),
     intermediatePem: pem(intermediate),
     intermediateDer: new Uint8Array(intermediate.rawData),
+    intermediateKey: { privateKey: intermediateKey.keys.privateKey, algorithm: { name: 'ECDSA', hash: 'SHA-256' } },
     issueLeaf,
   };
 }

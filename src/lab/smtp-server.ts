@@ -10,6 +10,7 @@ export type SmtpVariant =
   | 'slow-banner' // greets after `bannerDelayMs`
   | 'hostile-banner' // ANSI escapes and 10 000 continuation lines
   | 'busy' // 421 greeting
+  | 'refused' // two-line 554 greeting (RFC 5321 §3.1: no SMTP service here)
   | 'injection'; // sends plaintext right after its STARTTLS 220
 
 export interface SmtpServerOptions {
@@ -55,6 +56,10 @@ function converse(socket: net.Socket, opts: SmtpServerOptions, hostname: string,
     if (socket.destroyed) return;
     if (opts.variant === 'busy') {
       socket.end(`421 4.3.2 ${hostname} busy, try later\r\n`);
+      return;
+    }
+    if (opts.variant === 'refused') {
+      socket.end(`554-${hostname} no SMTP service here\r\n554 5.3.2 see you never\r\n`);
       return;
     }
     if (opts.variant === 'hostile-banner') {

@@ -1,9 +1,11 @@
 // Lab endpoints served by the scripted TLS responder: configurations no local TLS library will run
 // (SSLv2, SSLv3, export, RC4, NULL, anonymous suites) and the behaviours enumeration must cope with
 // (client order, long-hello intolerance, post-quantum groups). They answer hellos only: a full
-// handshake (node:tls) fails on them by design.
+// handshake (node:tls) fails on them by design, so each expects tls.handshake.failed and
+// http.https.failed besides what enumeration finds.
 import type { TlsPolicy } from './tls-responder-answer.js';
 import { startTlsResponder } from './tls-responder.js';
+import { LAB_VULN_TLS_HOSTS } from './tls-vuln-hosts.js';
 
 export interface LabTlsHost {
   name: string;
@@ -11,6 +13,8 @@ export interface LabTlsHost {
   /** Logical IPv4 address; the port map sends its :443 to the responder. */
   address: string;
   policy: TlsPolicy;
+  /** The warn/fail finding ids a scan must produce: exactly these (see hosts.ts). */
+  expect: string[];
 }
 
 const X25519 = 29;
@@ -35,6 +39,7 @@ export const LAB_TLS_HOSTS: readonly LabTlsHost[] = [
       serverOrder: true,
       groups: [],
     },
+    expect: ['http.https.failed', 'tls.cipher-suites.anonymous', 'tls.cipher-suites.cbc-only', 'tls.cipher-suites.des', 'tls.cipher-suites.export', 'tls.cipher-suites.null-cipher', 'tls.cipher-suites.rc4', 'tls.cipher-suites.sweet32', 'tls.handshake.failed', 'tls.protocol-version.legacy', 'tls.protocols.sslv2', 'tls.protocols.sslv3', 'tls.protocols.tls10'],
   },
   {
     name: 'cbc-rsa.example.test',
@@ -46,19 +51,23 @@ export const LAB_TLS_HOSTS: readonly LabTlsHost[] = [
       serverOrder: false,
       groups: [],
     },
+    expect: ['http.https.failed', 'tls.cipher-suites.cbc-only', 'tls.cipher-suites.no-forward-secrecy', 'tls.cipher-suites.sweet32', 'tls.handshake.failed', 'tls.protocols.tls10', 'tls.protocols.tls11'],
   },
   {
     name: 'pq.example.test',
     description: 'TLS 1.2 and 1.3, X25519MLKEM768 preferred',
     address: '127.0.2.3',
     policy: { versions: ['TLSv1.2', 'TLSv1.3'], suites: { 'TLSv1.3': MODERN_13, 'TLSv1.2': MODERN_12 }, serverOrder: true, groups: [X25519MLKEM768, X25519, P256, P384] },
+    expect: ['http.https.failed', 'tls.handshake.failed'],
   },
   {
     name: 'short-hello.example.test',
     description: 'drops hellos offering more than 64 suites',
     address: '127.0.2.4',
     policy: { versions: ['TLSv1.2'], suites: { 'TLSv1.2': [0xc02f, 0xc030, 0x009c] }, serverOrder: true, groups: [P256], maxHelloSuites: 64 },
+    expect: ['http.https.failed', 'tls.handshake.failed'],
   },
+  ...LAB_VULN_TLS_HOSTS,
 ];
 
 /** Starts one responder per host; `portMap` maps "address:443" to where it listens. */

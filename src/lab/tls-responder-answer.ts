@@ -19,6 +19,9 @@ import { encodeServerHello, HELLO_RETRY_REQUEST_RANDOM } from '../tls/server-hel
 import { encodeServerKeyExchange, type KeyExchangeParams } from '../tls/server-key-exchange.js';
 import { encodeSsl2Record, encodeSsl2ServerMessage, type Ssl2ClientHello } from '../tls/ssl2.js';
 import { suiteProperties } from '../tls/suite-properties.js';
+import { pqServerShareLength, pqShareProblem } from './tls-responder-pq.js';
+import { chooseScheme, featureExtensions, type ResponderFeatures } from './tls-responder-features.js';
+import { compressionFor, dhPrimeFor, echoesRenegotiationInfo, vulnHelloAnswer, type VulnPolicy } from './tls-responder-vulns.js';
 
 export interface TlsPolicy {
   versions: readonly VersionName[];
@@ -32,9 +35,13 @@ export interface TlsPolicy {
   groups: readonly number[];
   /** Drop the connection without answering hellos that offer more suites (long-hello intolerance). */
   maxHelloSuites?: number;
+  /** ALPN, echoed extensions, SCTs and signature schemes (tls-responder-features.ts). */
+  features?: ResponderFeatures;
+  /** Weaknesses to have, and the follow-up after the first flight (tls-responder-vulns.ts). */
+  vulns?: VulnPolicy;
 }
 
-const ALERT = { handshakeFailure: 40, protocolVersion: 70 } as const;
+const ALERT = { handshakeFailure: 40, illegalParameter: 47, protocolVersion: 70 } as const;
 const SSL2_NO_CIPHER = 1;
 /** Stands where a certificate would be: enumeration reads only the server's choices. */
 const PLACEHOLDER_CERT = Uint8Array.from([0x30, 0x00]);
@@ -77,23 +84,31 @@ export function answerTls(policy: TlsPolicy, hello: ClientHello): Uint8Array | n
   if (version === 'TLSv1.3') {
     const suite = choose(policy.suites['TLSv1.3'] ?? [], hello.cipherSuites, policy.serverOrder);
     if (suite === undefined || group === undefined || !clientGroups) return alert(recordVersion, ALERT.handshakeFailure);
+    if (chooseScheme(policy.features, hello, SIGNATURE_SCHEME) === null) return alert(recordVersion, ALERT.handshakeFailure);
     const sharesData = ext(EXTENSION.keyShare);
     const share = (sharesData ? keyShareList.decode(sharesData) : []).find((s) => s.group === group);
     const retry = !share;
+    if (share && pqShareProblem(group, share.keyExchange)) return alert(recordVersion, ALERT.illegalParameter);
+    const serverShare = () => new Uint8Array(randomBytes(pqServerShareLength(group) ?? share!.keyExchange.length));
     const extensions: Extension[] = [
       { type: EXTENSION.supportedVersions, data: u16Value.encode(VERSION['TLSv1.3']) },
       {
         type: EXTENSION.keyShare,
-        data: share ? keyShareEntry.encode({ group, keyExchange: new Uint8Array(randomBytes(share.keyExchange.length)) }) : u16Value.encode(group),
+        data: share ? keyShareEntry.encode({ group, keyExchange: serverShare() }) : u16Value.encode(group),
       },
     ];
     const sh = serverHello(VERSION['TLSv1.2'], hello.sessionId, suite, extensions, retry);
     return encodeRecords(CONTENT_TYPE.handshake, VERSION['TLSv1.2'], sh);
   }
+  const special = vulnHelloAnswer(policy.vulns, policy.versions, hello, version);
+  if (special) return special;
   const eligible = (policy.suites[version] ?? []).filter((s) => !isEcdhe(s) || group !== undefined);
   const suite = choose(eligible, hello.cipherSuites, policy.serverOrder);
   if (suite === undefined) return alert(recordVersion, ALERT.handshakeFailure);
-  return encodeRecords(CONTENT_TYPE.handshake, VERSION[version], legacyFlight(version, hello, suite, group));
+  const scheme = chooseScheme(policy.features, hello, SIGNATURE_SCHEME);
+  if (scheme === null && version === 'TLSv1.2' && /^(EC)?DHE_/.test(suiteProperties(suiteRef(suite).name).kx)) return alert(recordVersion, ALERT.handshakeFailure);
+  const extras = featureExtensions(policy.features, hello);
+  return encodeRecords(CONTENT_TYPE.handshake, VERSION[version], legacyFlight(version, hello, suite, group, { scheme: scheme ?? SIGNATURE_SCHEME, extras, vulns: policy.vulns }));
 }
 
 function pickVersion(policy: TlsPolicy, legacy: number, offered: number[] | null): HelloVersion | null {
@@ -102,39 +117,46 @@ function pickVersion(policy: TlsPolicy, legacy: number, offered: number[] | null
   return served.filter(ok).sort((a, b) => VERSION[b] - VERSION[a])[0] ?? null;
 }
 
-function legacyFlight(version: HelloVersion, hello: ClientHello, suite: number, group: number | undefined): Uint8Array {
+function legacyFlight(
+  version: HelloVersion,
+  hello: ClientHello,
+  suite: number,
+  group: number | undefined,
+  signing: { scheme: number; extras: Extension[]; vulns?: VulnPolicy | undefined },
+): Uint8Array {
   const p = suiteProperties(suiteRef(suite).name);
-  const extensions: Extension[] = [];
-  if (findExtension(hello.extensions, EXTENSION.renegotiationInfo)) extensions.push({ type: EXTENSION.renegotiationInfo, data: opaque8.encode(new Uint8Array(0)) });
+  const extensions: Extension[] = [...signing.extras];
+  if (echoesRenegotiationInfo(signing.vulns, hello)) extensions.push({ type: EXTENSION.renegotiationInfo, data: opaque8.encode(new Uint8Array(0)) });
   if (isEcdhe(suite)) extensions.push({ type: EXTENSION.ecPointFormats, data: u8List.encode([0]) });
-  const parts = [serverHello(VERSION[version], new Uint8Array(0), suite, extensions, false)];
+  const parts = [serverHello(VERSION[version], new Uint8Array(0), suite, extensions, false, compressionFor(signing.vulns, hello))];
   const anonymous = p.anonymous || p.kx === 'NULL';
-  if (!anonymous) parts.push(encodeHandshake({ type: HANDSHAKE_TYPE.certificate, body: encodeCertificateMessage({ context: null, entries: [{ der: PLACEHOLDER_CERT, extensions: null }] }) }));
-  const params = keyExchangeParams(p.kx, p.export, group);
+  if (!anonymous) parts.push(encodeHandshake({ type: HANDSHAKE_TYPE.certificate, body: encodeCertificateMessage({ context: null, entries: [{ der: signing.vulns?.identity?.certificate ?? PLACEHOLDER_CERT, extensions: null }] }) }));
+  const params = keyExchangeParams(p.kx, p.export, group, dhPrimeFor(signing.vulns));
   if (params) {
-    const signature = anonymous ? null : { scheme: version === 'TLSv1.2' ? SIGNATURE_SCHEME : null, schemeName: null, bytes: new Uint8Array(randomBytes(64)) };
+    const signature = anonymous ? null : { scheme: version === 'TLSv1.2' ? signing.scheme : null, schemeName: null, bytes: new Uint8Array(randomBytes(64)) };
     parts.push(encodeHandshake({ type: HANDSHAKE_TYPE.serverKeyExchange, body: encodeServerKeyExchange({ params, signature }) }));
   }
   parts.push(encodeHandshake({ type: HANDSHAKE_TYPE.serverHelloDone, body: new Uint8Array(0) }));
   return Buffer.concat(parts);
 }
 
-function keyExchangeParams(kx: string, exportGrade: boolean, group: number | undefined): KeyExchangeParams | null {
+function keyExchangeParams(kx: string, exportGrade: boolean, group: number | undefined, dhPrime: Uint8Array | null): KeyExchangeParams | null {
   const bytes = (n: number) => Uint8Array.from([0xff, ...randomBytes(n - 1)]);
   if (/^ECDH(E_|_anon)/.test(kx) && group !== undefined) return { kind: 'ecdhe', group, groupName: null, point: Uint8Array.from([4, ...randomBytes(64)]) };
   const dhBytes = exportGrade ? 64 : 256;
+  if (/^DH(E_|_anon)/.test(kx) && dhPrime && !exportGrade) return { kind: 'dhe', p: dhPrime, g: Uint8Array.of(2), ys: bytes(dhPrime.length), groupBits: dhPrime.length * 8 };
   if (/^DH(E_|_anon)/.test(kx)) return { kind: 'dhe', p: bytes(dhBytes), g: Uint8Array.of(2), ys: bytes(dhBytes), groupBits: dhBytes * 8 };
   if (kx === 'RSA_EXPORT') return { kind: 'rsa', modulus: bytes(64), exponent: Uint8Array.of(1, 0, 1), modulusBits: 512 };
   return null;
 }
 
-function serverHello(version: number, sessionId: Uint8Array, suite: number, extensions: Extension[], retry: boolean): Uint8Array {
+function serverHello(version: number, sessionId: Uint8Array, suite: number, extensions: Extension[], retry: boolean, compressionMethod = 0): Uint8Array {
   const body = encodeServerHello({
     version,
     random: retry ? HELLO_RETRY_REQUEST_RANDOM : new Uint8Array(randomBytes(32)),
     sessionId,
     cipherSuite: suite,
-    compressionMethod: 0,
+    compressionMethod,
     extensions: extensions.length > 0 ? extensions : null,
   });
   return encodeHandshake({ type: HANDSHAKE_TYPE.serverHello, body });

@@ -1,5 +1,6 @@
 // A scripted raw TLS responder on loopback: reads each connection's first flight (an SSLv2
-// CLIENT-HELLO or a TLS ClientHello), answers it from a policy (tls-responder-answer.ts) and closes.
+// CLIENT-HELLO or a TLS ClientHello), answers it from a policy (tls-responder-answer.ts) and closes;
+// a policy with `vulns` keeps the connection and answers the client's next records (tls-responder-vulns.ts).
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { parseClientHello } from '../tls/client-hello.js';
@@ -8,6 +9,7 @@ import { CONTENT_TYPE, RecordStream, encodeRecords } from '../tls/record-layer.j
 import { parseSsl2ClientHello, readSsl2Record } from '../tls/ssl2.js';
 import { encodeAlert } from '../tls/alert.js';
 import { answerSsl2, answerTls, type TlsPolicy } from './tls-responder-answer.js';
+import { followUp, prepareVulns } from './tls-responder-vulns.js';
 
 export interface RunningResponder {
   port: number;
@@ -20,7 +22,7 @@ const MAX_FIRST_FLIGHT = 64 * 1024;
 const DECODE_ERROR = 50;
 
 /** Answers the first flight, or null while it is incomplete. Throws DecodeError on garbage. */
-function firstFlight(policy: TlsPolicy, buf: Uint8Array): { answer: Uint8Array | null } | null {
+function firstFlight(policy: TlsPolicy, buf: Uint8Array): { answer: Uint8Array | null; clientVersion?: number } | null {
   if (buf.length > 0 && (buf[0]! & 0x80) !== 0) {
     const r = readSsl2Record(buf);
     return r ? { answer: answerSsl2(policy, parseSsl2ClientHello(r.record.body)) } : null;
@@ -29,12 +31,16 @@ function firstFlight(policy: TlsPolicy, buf: Uint8Array): { answer: Uint8Array |
   for (const record of new RecordStream().push(buf)) {
     if (record.contentType !== CONTENT_TYPE.handshake) continue;
     const msg = messages.push(record.fragment)[0];
-    if (msg && msg.type === HANDSHAKE_TYPE.clientHello) return { answer: answerTls(policy, parseClientHello(msg.body)) };
+    if (msg && msg.type === HANDSHAKE_TYPE.clientHello) {
+      const hello = parseClientHello(msg.body);
+      return { answer: answerTls(policy, hello), clientVersion: hello.version };
+    }
   }
   return null;
 }
 
-export async function startTlsResponder(policy: TlsPolicy): Promise<RunningResponder> {
+export async function startTlsResponder(configured: TlsPolicy): Promise<RunningResponder> {
+  const policy: TlsPolicy = { ...configured, vulns: await prepareVulns(configured.vulns) };
   let connections = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -50,7 +56,12 @@ export async function startTlsResponder(policy: TlsPolicy): Promise<RunningRespo
         const done = firstFlight(policy, new Uint8Array(buf));
         if (!done) return;
         socket.removeAllListeners('data');
-        if (done.answer) socket.end(done.answer);
+        const vulns = policy.vulns;
+        // A policy with weaknesses keeps the connection after a handshake flight, for the probes' next step.
+        if (done.answer && vulns && done.clientVersion !== undefined && done.answer[0] === CONTENT_TYPE.handshake) {
+          socket.write(done.answer);
+          followUp(socket, vulns, done.clientVersion);
+        } else if (done.answer) socket.end(done.answer);
         else socket.destroy();
       } catch {
         socket.removeAllListeners('data');

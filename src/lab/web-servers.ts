@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:net';
 import type { IssuedCert, LabPki } from './pki.js';
 import { GOOD_HOST_NAMES, type LabCert, type LabWebHost } from './hosts.js';
+import { tlsProfileOptions } from './tls-profiles.js';
 import { LAB_MTA_STS_POLICY } from './lab-mail.js';
+import { LAB_CA_ISSUERS_URL, LAB_OCSP_URL } from './lab-aia.js';
+import type { LabOcspResponder } from './lab-ocsp.js';
 
 const DAY = 86_400_000;
 
@@ -15,9 +18,11 @@ export interface RunningWebHost {
   close(): Promise<void>;
 }
 
-async function certificateFor(host: LabWebHost, pki: LabPki, now: Date): Promise<IssuedCert & { sent: string }> {
+async function certificateFor(host: LabWebHost, pki: LabPki, now: Date, ocsp?: LabOcspResponder): Promise<IssuedCert & { sent: string; staple?: Uint8Array }> {
   const t = now.getTime();
   const names = host.name === 'good.example.test' ? [...GOOD_HOST_NAMES] : [host.name];
+  const current = { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY) };
+  const checkable = { ...current, aia: { ocsp: LAB_OCSP_URL } };
   const plan: Record<LabCert, Parameters<LabPki['issueLeaf']>[0]> = {
     good: { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY) },
     expired: { names, notBefore: new Date(t - 120 * DAY), notAfter: new Date(t - 30 * DAY) },
@@ -25,6 +30,12 @@ async function certificateFor(host: LabWebHost, pki: LabPki, now: Date): Promise
     'wrong-name': { names: ['other.example.test'], notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY) },
     'self-signed': { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY), selfSigned: true },
     'no-intermediate': { names, notBefore: new Date(t - DAY), notAfter: new Date(t + 80 * DAY) },
+    'aia-only': { ...current, aia: { caIssuers: LAB_CA_ISSUERS_URL } },
+    'must-staple': { ...checkable, mustStaple: true },
+    revoked: checkable,
+    stapled: checkable,
+    'root-included': current,
+    'wrong-order': current,
   };
   const issued = await pki.issueLeaf({
     ...plan[host.cert],
@@ -32,12 +43,29 @@ async function certificateFor(host: LabWebHost, pki: LabPki, now: Date): Promise
     ...(host.leafKey && 'rsaBits' in host.leafKey ? { key: { algorithm: 'RSA' as const, modulusLength: host.leafKey.rsaBits } } : {}),
     ...(host.leafKey && 'sha1' in host.leafKey ? { sha1Signature: true } : {}),
   });
-  return { ...issued, sent: host.cert === 'no-intermediate' ? issued.certPem : issued.chainPem };
+  if (host.cert === 'revoked') ocsp?.revoke(issued.der);
+  return { ...issued, sent: sentChain(host.cert, issued, pki), ...(host.cert === 'stapled' && ocsp ? { staple: ocsp.staple(issued.der) } : {}) };
+}
+
+/** The certificates the server sends, in the order it sends them. */
+function sentChain(kind: LabCert, issued: IssuedCert, pki: LabPki): string {
+  switch (kind) {
+    case 'no-intermediate':
+    case 'aia-only':
+      return issued.certPem;
+    case 'root-included':
+      return issued.chainPem + pki.rootPem;
+    case 'wrong-order':
+      return issued.certPem + pki.rootPem + pki.intermediatePem;
+    default:
+      return issued.chainPem;
+  }
 }
 
 /** One HTTPS and one plain-HTTP listener for a lab host, on 127.0.0.1 and ephemeral ports. */
-export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Promise<RunningWebHost> {
-  const cert = await certificateFor(host, pki, now);
+/** `ocsp`: the lab responder that revokes and staples for the hosts built for it. */
+export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date, ocsp?: LabOcspResponder): Promise<RunningWebHost> {
+  const cert = await certificateFor(host, pki, now, ocsp);
   const secure = https.createServer(
     {
       key: cert.keyPem,
@@ -47,6 +75,7 @@ export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Pr
       maxVersion: host.maxVersion ?? 'TLSv1.3',
       // Security level 0 lets OpenSSL serve what the lab is built to show: TLS 1.0, RSA-1024, SHA-1.
       ciphers: host.maxVersion === 'TLSv1' || host.leafKey ? 'DEFAULT:@SECLEVEL=0' : undefined,
+      ...(host.tlsProfile ? await tlsProfileOptions(host.tlsProfile, host.name, pki, now, cert) : {}),
     },
     (req, res) => {
       if (host.sts.length > 0) res.setHeader('Strict-Transport-Security', host.sts);
@@ -68,6 +97,8 @@ export async function startWebHost(host: LabWebHost, pki: LabPki, now: Date): Pr
       res.end(`encscan lab: ${host.name} (${host.description})\n`);
     },
   );
+  const staple = cert.staple;
+  if (staple) secure.on('OCSPRequest', (_cert: Buffer, _issuer: Buffer, done: (err: Error | null, response?: Buffer) => void) => done(null, Buffer.from(staple)));
   const plain = http.createServer((req, res) => {
     if (host.http === 'redirect' && req.url !== '/plain') {
       const name = (req.headers.host ?? host.name).replace(/:\d+$/, '');

@@ -5,12 +5,13 @@ import type { WorldDescriptor } from '../engine/world.js';
 import { startDnsServer } from './dns-server.js';
 import { LAB_DNS_SCENARIOS, LAB_WEB_HOSTS } from './hosts.js';
 import { LAB_NS, labZones } from './lab-zones.js';
-import { LAB_MX_HOST, labDaneRecords } from './lab-dane.js';
+import { labDaneRecords, labDaneZones, startRootSendingHost } from './lab-dane.js';
+import { startLabMail } from './lab-mail.js';
 import { createLabPki, type IssuedCert, type LabPki } from './pki.js';
-import { startSmtpServer } from './smtp-server.js';
 import { startWebHost } from './web-servers.js';
-
-const DAY = 86_400_000;
+import { LAB_TLS_HOSTS, startLabTlsHosts } from './tls-hosts.js';
+import { LAB_PKI_ADDRESS, LAB_PKI_RECORDS, startLabPkiServer } from './lab-aia.js';
+import { labOcspResponder } from './lab-ocsp.js';
 
 export interface Lab {
   worldFile: string;
@@ -35,18 +36,25 @@ export async function startLab(opts: { dir?: string; now?: Date } = {}): Promise
     // Certificates first: the TLSA records in the signed zone are computed from them.
     const issued = new Map<string, IssuedCert>();
     const recording = (name: string): LabPki => ({ ...pki, issueLeaf: async (o) => remember(issued, name, await pki.issueLeaf(o)) });
-    const web = await Promise.all(LAB_WEB_HOSTS.map((h) => startWebHost(h, recording(h.name), now)));
+    const ocsp = labOcspResponder(pki, now);
+    const web = await Promise.all([...LAB_WEB_HOSTS.flatMap((h) => (h.twin ? [h, { ...h, ...h.twin }] : [h])).map((h) => startWebHost(h, recording(h.name), now, ocsp)), startRootSendingHost(pki, now)]);
     for (const w of web) {
       stops.push(() => w.close());
       portMap[`${w.host.address}:443`] = `127.0.0.1:${w.httpsPort}`;
       portMap[`${w.host.address}:80`] = `127.0.0.1:${w.httpPort}`;
     }
-    const mxCert = await pki.issueLeaf({ names: [LAB_MX_HOST.name], notBefore: new Date(now.getTime() - DAY), notAfter: new Date(now.getTime() + 80 * DAY) });
-    const smtp = await startSmtpServer({ variant: 'starttls', key: mxCert.keyPem, cert: mxCert.chainPem, hostname: LAB_MX_HOST.name });
-    stops.push(() => smtp.close());
-    portMap[`${LAB_MX_HOST.address}:25`] = `127.0.0.1:${smtp.port}`;
-    const dane = labDaneRecords({ goodLeaf: issued.get('good.example.test')!.der, mxLeaf: mxCert.der, intermediate: pki.intermediateDer });
-    const tree = labZones(now, dane);
+    // Scripted responders: configurations no TLS library serves (SSLv2, export, …); hellos only.
+    const responders = await startLabTlsHosts();
+    stops.push(() => responders.stop());
+    Object.assign(portMap, responders.portMap);
+    const pkiServer = await startLabPkiServer(pki.intermediateDer, ocsp);
+    stops.push(() => pkiServer.close());
+    portMap[`${LAB_PKI_ADDRESS}:80`] = `127.0.0.1:${pkiServer.port}`;
+    const mail = await startLabMail(pki, now);
+    stops.push(() => mail.stop());
+    Object.assign(portMap, mail.portMap);
+    const certs = { goodLeaf: issued.get('good.example.test')!.der, mxLeaves: mail.leaves, intermediate: pki.intermediateDer, root: pki.rootDer };
+    const tree = labZones(now, [...labDaneRecords(certs), ...LAB_PKI_RECORDS], labDaneZones(certs));
     for (const { address, zone } of tree.servers) {
       const server = await startDnsServer({ zones: [zone], host: '127.0.0.1', port: 0 });
       stops.push(() => server.close());
@@ -60,7 +68,7 @@ export async function startLab(opts: { dir?: string; now?: Date } = {}): Promise
       caFile: 'lab-ca.pem',
       trustAnchor: 'lab-trust-anchor.ds',
       portMap,
-      hosts: [...LAB_WEB_HOSTS, ...LAB_DNS_SCENARIOS].map((h) => ({ name: h.name, description: h.description, expect: h.expect })),
+      hosts: [...LAB_WEB_HOSTS, ...LAB_TLS_HOSTS, ...LAB_DNS_SCENARIOS].map((h) => ({ name: h.name, description: h.description, expect: h.expect })),
     };
     const worldFile = join(dir, 'world.json');
     writeFileSync(worldFile, `${JSON.stringify(descriptor, null, 2)}\n`);

@@ -9,7 +9,9 @@ import { dsDigest } from '../dnssec/ds.js';
 import { keyTag } from '../dnssec/key-tag.js';
 import { type Name, compareNames, isAtOrBelow, nameToWire, namesEqual, parseName, rrsigLabelCount } from '../dnssec/name.js';
 import { decodeRrsig, encodeTypeBitmap } from '../dnssec/rdata.js';
-import { RR, typeNumber } from '../dnssec/rr-types.js';
+import { RR, typeName, typeNumber } from '../dnssec/rr-types.js';
+import { base32hexEncode } from '../dnssec/base32hex.js';
+import { nsec3Hash } from '../dnssec/nsec3-hash.js';
 import { decodeMessage } from '../dnssec/wire.js';
 import type { LabRecord, LabZone } from './zone.js';
 
@@ -33,6 +35,14 @@ export interface SignOptions {
   expiration: Date;
   /** Owner names whose RRsets (other than NSEC) are left without RRSIG: the "missing RRSIG" fault. */
   unsignedNames?: string[];
+  /** Deny with an NSEC3 chain (RFC 5155 §7.1) instead of NSEC; opt-out leaves unsigned delegations out. */
+  nsec3?: Nsec3Options;
+}
+
+export interface Nsec3Options {
+  iterations: number;
+  salt: Uint8Array;
+  optOut: boolean;
 }
 
 const RSA_BITS = 2048;
@@ -87,33 +97,73 @@ export function signZone(zone: LabZone, opts: SignOptions): LabZone {
   const apex = labName(zone.origin);
   const soaMinimum = 300;
   const keyRecords: LabRecord[] = opts.keys.map((k) => ({ name: zone.origin, type: 'DNSKEY', ttl: 3600, data: null, rdata: k.dnskey }));
-  const records = [...zone.records, ...keyRecords];
+  const records = [...zone.records, ...keyRecords, ...(opts.nsec3 ? [nsec3ParamRecord(zone.origin, opts.nsec3)] : [])];
   const cuts = records.filter((r) => r.type.toUpperCase() === 'NS' && !namesEqual(labName(r.name), apex)).map((r) => labName(r.name));
   const occluded = (n: Name): boolean => cuts.some((c) => isAtOrBelow(n, c) && !namesEqual(n, c));
   const atCut = (n: Name): boolean => cuts.some((c) => namesEqual(n, c));
   const sets = groupRrsets(records.filter((r) => !occluded(labName(r.name))));
-  const owners = new Map<string, { owner: Name; types: Set<number> }>();
+  const owners = new Map<string, Owner>();
   for (const s of sets) {
-    const o = owners.get(s.name) ?? { owner: s.owner, types: new Set([RR.RRSIG, RR.NSEC]) };
+    const o = owners.get(s.name) ?? { owner: s.owner, types: new Set<number>() };
     o.types.add(s.type);
     owners.set(s.name, o);
   }
-  const ordered = [...owners.values()].sort((a, b) => compareNames(a.owner, b.owner));
-  const nsecs: Rrset[] = ordered.map((o, i) => {
-    const next = ordered[(i + 1) % ordered.length]!.owner;
-    return { owner: o.owner, name: nameKey(o.owner), type: RR.NSEC, ttl: soaMinimum, rdatas: [concatBytes([nameToWire(next, true), encodeTypeBitmap([...o.types])])] };
-  });
+  const nsecs = opts.nsec3 ? nsec3Chain(apex, [...owners.values()], soaMinimum, opts.nsec3) : nsecChain([...owners.values()], soaMinimum);
   const unsigned = new Set((opts.unsignedNames ?? []).map((n) => nameKey(labName(n))));
   const ksks = opts.keys.filter((k) => k.flags === 257);
   const zsks = opts.keys.filter((k) => k.flags === 256);
-  const out: LabRecord[] = [...records, ...nsecs.map((s) => ({ name: s.name, type: 'NSEC', ttl: s.ttl, data: null, rdata: s.rdatas[0]! }))];
+  const out: LabRecord[] = [...records, ...nsecs.map((s) => ({ name: s.name, type: typeName(s.type), ttl: s.ttl, data: null, rdata: s.rdatas[0]! }))];
+  const denial = (t: number): boolean => t === RR.NSEC || t === RR.NSEC3;
   for (const set of [...sets, ...nsecs]) {
-    if (atCut(set.owner) && set.type !== RR.DS && set.type !== RR.NSEC) continue; // delegation NS is not signed
-    if (unsigned.has(set.name) && set.type !== RR.NSEC) continue;
+    if (atCut(set.owner) && set.type !== RR.DS && !denial(set.type)) continue; // delegation NS is not signed
+    if (unsigned.has(set.name) && !denial(set.type)) continue;
     const signers = set.type === RR.DNSKEY && ksks.length > 0 ? ksks : zsks.length > 0 ? zsks : opts.keys;
     for (const key of signers) out.push({ name: set.name, type: 'RRSIG', ttl: set.ttl, data: null, rdata: signRrset(set, apex, key, opts) });
   }
   return { ...zone, records: out };
+}
+
+interface Owner {
+  owner: Name;
+  types: Set<number>;
+}
+
+function nsecChain(owners: Owner[], ttl: number): Rrset[] {
+  const ordered = owners.sort((a, b) => compareNames(a.owner, b.owner));
+  return ordered.map((o, i) => {
+    const next = ordered[(i + 1) % ordered.length]!.owner;
+    const types = [...o.types, RR.NSEC, RR.RRSIG];
+    return { owner: o.owner, name: nameKey(o.owner), type: RR.NSEC, ttl, rdatas: [concatBytes([nameToWire(next, true), encodeTypeBitmap(types)])] };
+  });
+}
+
+/**
+ * RFC 5155 §7.1: one NSEC3 per owner and per empty non-terminal, ordered by hash. With opt-out, a
+ * delegation without DS gets none: the opt-out span over its hash proves it insecure.
+ */
+function nsec3Chain(apex: Name, owners: Owner[], ttl: number, p: Nsec3Options): Rrset[] {
+  const unsignedCut = (o: Owner): boolean => o.types.has(RR.NS) && !o.types.has(RR.SOA) && !o.types.has(RR.DS);
+  const kept = owners.filter((o) => !(p.optOut && unsignedCut(o)));
+  const all = new Map(kept.map((o) => [nameKey(o.owner), o]));
+  for (const o of kept) {
+    for (let i = 1; i < o.owner.length - apex.length; i++) {
+      const ent = o.owner.slice(i);
+      if (!all.has(nameKey(ent))) all.set(nameKey(ent), { owner: ent, types: new Set() });
+    }
+  }
+  const hashed = [...all.values()].map((o) => ({ o, hash: nsec3Hash(o.owner, p.salt, p.iterations)! })).sort((a, b) => Buffer.compare(a.hash, b.hash));
+  const head = concatBytes([Uint8Array.of(1, p.optOut ? 1 : 0), u16be(p.iterations), Uint8Array.of(p.salt.length), p.salt]);
+  return hashed.map(({ o, hash }, i) => {
+    const next = hashed[(i + 1) % hashed.length]!.hash;
+    const types = o.types.size === 0 || unsignedCut(o) ? [...o.types] : [...o.types, RR.RRSIG];
+    const owner = [Buffer.from(base32hexEncode(hash), 'latin1'), ...apex];
+    return { owner, name: nameKey(owner), type: RR.NSEC3, ttl, rdatas: [concatBytes([head, Uint8Array.of(next.length), next, encodeTypeBitmap(types)])] };
+  });
+}
+
+/** The NSEC3PARAM record the apex publishes for `p` (flags 0, RFC 5155 §4.1.2). */
+function nsec3ParamRecord(origin: string, p: Nsec3Options): LabRecord {
+  return { name: origin, type: 'NSEC3PARAM', ttl: 0, data: null, rdata: concatBytes([Uint8Array.of(1, 0), u16be(p.iterations), Uint8Array.of(p.salt.length), p.salt]) };
 }
 
 function nameKey(name: Name): string {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, Report, Score, TargetResult } from '../evidence/report.js';
 import { escapeHtml as h } from './escape.js';
 import { findingsAt, helpUrl, stampEntries, targetLabel, verdictOf } from './render-summary.js';
+import { scoreView } from './score-view.js';
 
 /**
  * One self-contained HTML page: no script, no external asset or font. The only inline code is the
@@ -53,6 +54,8 @@ svg.bar rect.track{fill:#eaeef2}svg.bar rect.pass{fill:#1a7f37}svg.bar rect.warn
 .finding.fail{border-color:#cf222e;background:#fff5f5}.finding.warn{border-color:#bf8700;background:#fffbea}.finding.info{border-color:#57606a;background:#f6f8fa}
 .finding .id{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9rem}
 .muted{color:#57606a}
+pre{background:#f6f8fa;padding:.5rem .7rem;overflow-x:auto;font-size:.85rem}
+details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
 `;
 
 const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'`;
@@ -79,6 +82,7 @@ function targetSection(t: TargetResult, i: number): string {
   if (t.input !== t.host) facts.unshift(`input ${h(t.input)}`);
   parts.push(`<p class="muted">${facts.join(' · ')}</p>`, bars(t.score));
   if (t.errors.length > 0) parts.push(`<ul>${t.errors.map((e) => `<li>could not finish: ${h(e.stage)}: ${h(e.code)}: ${h(e.message, 200)}</li>`).join('')}</ul>`);
+  parts.push(scoreDetails(t));
   const waived = new Set(t.gate.waived);
   parts.push(...findingsAt(t, ['fail', 'warn', 'info']).map((f) => findingBlock(f, waived.has(f.id))));
   if (t.gate.reasons.length > 0) parts.push(`<p>Gate: ${t.gate.reasons.map((r) => h(r, 200)).join('; ')}</p>`);
@@ -97,7 +101,36 @@ function findingBlock(f: Finding, waived: boolean): string {
     waived ? ' <span class="muted">(waived by policy)</span>' : '',
     `<div>${h(f.detail)}</div>`,
     f.remediation === undefined || f.severity === 'info' ? '' : `<div><strong>Fix:</strong> ${h(f.remediation)}</div>`,
+    f.fix === undefined ? '' : snippetBlock(f.fix.snippet),
     url === undefined ? '' : `<div class="muted">See <a href="${h(url)}" rel="noreferrer noopener">${h(url)}</a></div>`,
     '</div>',
   ].join('');
+}
+
+/** Each line escaped on its own: escapeHtml makes a newline visible as \x0a, which a <pre> must not show. */
+function snippetBlock(s: NonNullable<Finding['fix']>['snippet']): string {
+  return `<div>${h(s.software)} (${h(s.recognisedBy)}), Mozilla ${h(s.profile)}:<pre>${s.config.split('\n').map((l) => h(l, 1000)).join('\n')}</pre></div>`;
+}
+
+/** The profile's arithmetic, notes and the TLS grade with its handshake simulation, folded by default. */
+function scoreDetails(t: TargetResult): string {
+  const v = scoreView(t);
+  const cats = v.categories.map((k) => `<tr><td>${h(k.id)}</td><td class="num">${h(k.score)}</td><td>${h(k.verdict)}</td><td>${h(k.arithmetic, 1000)}</td></tr>`).join('');
+  const parts = [
+    `<details><summary>Score: ${h(v.profile)}</summary>`,
+    `<table><tr><th>category</th><th>score</th><th>verdict</th><th>arithmetic</th></tr>${cats}</table>`,
+    v.notes.length === 0 ? '' : `<ul>${v.notes.map((n) => `<li>${h(n, 1000)}</li>`).join('')}</ul>`,
+    '</details>',
+  ];
+  if (v.grade !== null) {
+    const g = v.grade;
+    const sims = g.handshakes.map((cells) => `<tr>${cells.map((c) => `<td>${h(c)}</td>`).join('')}</tr>`).join('');
+    parts.push(
+      `<details><summary>${h(g.title)}</summary><p>${h(g.arithmetic)}</p>`,
+      `<ul>${g.notes.map((n) => `<li>${h(n, 1000)}</li>`).join('')}</ul>`,
+      sims === '' ? '' : `<table><caption>Handshake simulation</caption><tr><th>client</th><th>protocol</th><th>cipher suite</th><th>group</th></tr>${sims}</table>`,
+      '</details>',
+    );
+  }
+  return parts.join('\n');
 }

@@ -44,7 +44,7 @@ function suite(report: Report, t: TargetResult, id: number, failing: ReadonlyArr
     errors: cases.filter((c) => c.kind === 'error').length,
     skipped: cases.filter((c) => c.kind === 'skipped').length,
   };
-  const entries: Array<[string, string]> = [...stampEntries(report), ['target', t.input], ['host', t.host], ['displayHost', t.displayHost], ['status', t.status]];
+  const entries: Array<[string, string]> = [...stampEntries(report), ['target', t.input], ['host', t.host], ['displayHost', t.displayHost], ['status', t.status], ...scoreProperties(t)];
   const props = entries.map(([k, v]) => `      <property name="${x(k)}" value="${x(v)}"/>`).join('\n');
   const xml = [
     `  <testsuite id="${id}" name="${x(targetLabel(t))}" package="encscan" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" timestamp="${x(report.startedAt)}">`,
@@ -92,4 +92,19 @@ function gateCase(t: TargetResult): Case {
   if (t.gate.passed === null) return testcase('encscan', 'gate', 'skipped', '      <skipped message="the policy could not be decided"/>');
   if (t.gate.passed) return testcase('encscan', 'gate', 'pass', '');
   return testcase('encscan', 'gate', 'failure', `      <failure message="policy failed" type="gate">${t.gate.reasons.map((r) => x(r, 1000)).join('\n')}</failure>`);
+}
+
+/** The target's score as properties: grade and mode, overall with its arithmetic, and the profile's verdicts. */
+function scoreProperties(t: TargetResult): Array<[string, string]> {
+  const s = t.score;
+  const out: Array<[string, string]> = [
+    ['tlsGrade', s.tlsGrade ?? 'n/a'],
+    ['tlsGradeTrustIgnored', s.tlsGradeTrustIgnored ?? 'n/a'],
+    ['overall', s.overall === null ? 'n/a' : String(s.overall)],
+  ];
+  if (s.arithmetic !== undefined) out.push(['arithmetic', s.arithmetic]);
+  for (const k of s.categories) out.push([`category.${k.id}`, `${k.score ?? 'n/a'} ${k.verdict}${k.arithmetic === undefined ? '' : `: ${k.arithmetic}`}`]);
+  if (s.honorRoll !== undefined) out.push(['honorRoll', String(s.honorRoll)]);
+  if (s.mozilla !== undefined) out.push(['mozillaMeets', s.mozilla.meets ?? 'none'], ['mozillaDifferences', s.mozilla.differences.join('; ')]);
+  return out;
 }

@@ -1,6 +1,8 @@
 import type { Finding, Report, TargetResult } from '../evidence/report.js';
 import { escapeMarkdown as md } from './escape.js';
+import { printable } from './sanitize.js';
 import { categoryIds, findingsAt, helpUrl, stampEntries, targetLabel, verdictOf } from './render-summary.js';
+import { scoreView } from './score-view.js';
 
 /**
  * GitHub-flavoured Markdown (job summaries, PR comments, wikis): the run stamp, a verdict table with one
@@ -30,6 +32,8 @@ function targetSection(t: TargetResult): string[] {
   const lines = [`## ${md(targetLabel(t))}: ${verdictOf(t).toUpperCase()}`, ''];
   if (t.input !== t.host) lines.push(`Input: ${md(t.input)}`, '');
   for (const e of t.errors) lines.push(`- **could not finish** ${md(e.stage)}: ${md(e.code)}: ${md(e.message, 200)}`);
+  if (t.errors.length > 0) lines.push('');
+  lines.push(...scoreSection(t));
   const waived = new Set(t.gate.waived);
   for (const f of findingsAt(t, ['fail', 'warn'])) lines.push(...findingItem(f, waived.has(f.id)));
   for (const r of t.gate.reasons) lines.push(`- gate: ${md(r, 200)}`);
@@ -44,7 +48,29 @@ function findingItem(f: Finding, waived: boolean): string[] {
   const at = f.endpoint === undefined ? '' : ` (${md(f.endpoint)})`;
   const lines = [`- **${f.severity.toUpperCase()}** ${md(f.id)}${at}${waived ? ' (waived by policy)' : ''}: ${md(f.detail)}`];
   if (f.remediation !== undefined) lines.push(`  - Fix: ${md(f.remediation)}`);
+  const snippet = f.fix?.snippet;
+  if (snippet !== undefined) {
+    // Our own template text, never network text; a fence longer than any backtick run keeps it inert.
+    const fence = '`'.repeat(Math.max(3, ...[...snippet.config.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    lines.push(`  - ${md(snippet.software)} (${md(snippet.recognisedBy)}), Mozilla ${snippet.profile}:`, '', `    ${fence}`, ...snippet.config.split('\n').map((l) => `    ${printable(l, 1000)}`), `    ${fence}`, '');
+  }
   const url = helpUrl(f);
   if (url !== undefined) lines.push(`  - See: <${url}>`);
   return lines;
+}
+
+/** The profile's categories with their arithmetic and notes, then the TLS grade and the handshake simulation. */
+function scoreSection(t: TargetResult): string[] {
+  const v = scoreView(t);
+  const out = [`### Score (${md(v.profile)})`, '', row(['category', 'score', 'verdict', 'arithmetic']), row(['---', '---:', '---', '---'])];
+  for (const k of v.categories) out.push(row([md(k.id), k.score, k.verdict, md(k.arithmetic, 1000)]));
+  out.push('');
+  if (v.notes.length > 0) out.push(...v.notes.map((n) => `- ${md(n, 1000)}`), '');
+  if (v.grade === null) return out;
+  out.push(`### ${md(v.grade.title)}`, '', md(v.grade.arithmetic), '', ...v.grade.notes.map((n) => `- ${md(n, 1000)}`), '');
+  if (v.grade.handshakes.length > 0) {
+    out.push('Handshake simulation:', '', row(['client', 'protocol', 'cipher suite', 'group']), row(['---', '---', '---', '---']));
+    out.push(...v.grade.handshakes.map((cells) => row(cells.map((c) => md(c)))), '');
+  }
+  return out;
 }

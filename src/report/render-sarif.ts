@@ -75,7 +75,13 @@ function result(t: TargetResult, f: Reported, index: number): object {
     ],
     partialFingerprints: { 'encscanFinding/v1': createHash('sha256').update(`${target}\n${f.id}\n${f.endpoint ?? ''}`).digest('hex') },
     ...(t.gate.waived.includes(f.id) ? { suppressions: [{ kind: 'external', justification: 'waived by policy' }] } : {}),
-    properties: { host: printable(t.host, Number.POSITIVE_INFINITY), port: t.port, area: f.area, severity: f.severity },
+    properties: {
+      host: printable(t.host, Number.POSITIVE_INFINITY),
+      port: t.port,
+      area: f.area,
+      severity: f.severity,
+      ...(f.fix === undefined ? {} : { fixSnippet: f.fix.snippet }),
+    },
   };
 }
 

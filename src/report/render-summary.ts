@@ -1,5 +1,6 @@
 import type { Finding, Report, TargetResult } from '../evidence/report.js';
 import { EXIT, targetExitCode } from '../engine/exit-code.js';
+import { trustStampEntries } from './trust-stamp.js';
 
 /** What every renderer shows the same way: the run stamp, a target's verdict and its findings in order. */
 
@@ -15,7 +16,7 @@ export function verdictOf(t: TargetResult): Verdict {
 
 /**
  * The run stamp (issue 9 item 3) as label/value pairs: tool, contract, levels, scoring profile and rules,
- * policy, resolver and scan time. Values may hold user or network text: each renderer escapes them.
+ * TLS grading mode, policy, resolver, trust store and DNSSEC anchors, and scan time. Values may hold user or network text: each renderer escapes them.
  */
 export function stampEntries(r: Report): Array<[string, string]> {
   const distinct = (pick: (t: TargetResult) => string) => [...new Set(r.targets.map(pick))].join(', ') || 'n/a';
@@ -26,8 +27,10 @@ export function stampEntries(r: Report): Array<[string, string]> {
     ['profile', distinct((t) => t.score.profile)],
     ['rulesVersion', distinct((t) => t.score.rulesVersion)],
     ['tlsGradeRulesVersion', distinct((t) => t.score.tlsGradeRulesVersion)],
+    ['gradingMode', distinct((t) => t.score.tlsGradeDetails?.mode ?? 'offered')],
     ['policy', r.policy],
     ['resolver', resolverLabel(r.resolver)],
+    ...trustStampEntries(r.trust),
     ['startedAt', r.startedAt],
     ['finishedAt', r.finishedAt],
   ];
@@ -58,4 +61,19 @@ export function helpUrl(f: Finding): string | undefined {
 /** host:port as people read it (U-label, IPv6 in brackets). */
 export function targetLabel(t: TargetResult): string {
   return t.host.includes(':') ? `[${t.host}]:${t.port}` : `${t.displayHost}:${t.port}`;
+}
+
+type Handshake = NonNullable<NonNullable<TargetResult['score']['tlsGradeDetails']>['endpoints'][number]['handshakes']>[number];
+
+/** A simulated handshake as table cells: client, protocol, cipher suite, key-exchange group (or why it fails). */
+export function handshakeCells(h: Handshake): [string, string, string, string] {
+  if ('failure' in h) return [h.client, 'fails', h.failure, ''];
+  const notes = [h.forwardSecrecy ? '' : 'no FS', h.aead ? '' : 'no AEAD'].filter((n) => n !== '');
+  return [h.client, h.version, h.cipherSuite + (notes.length > 0 ? ` (${notes.join(', ')})` : ''), h.group ?? ''];
+}
+
+/** The endpoint whose grade is the target's (the worst), for renderers that show one grade's arithmetic. */
+export function gradedEndpoint(t: TargetResult): NonNullable<TargetResult['score']['tlsGradeDetails']>['endpoints'][number] | undefined {
+  const d = t.score.tlsGradeDetails;
+  return d?.endpoints.find((e) => e.grade === t.score.tlsGrade) ?? d?.endpoints[0];
 }

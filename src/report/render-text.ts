@@ -3,6 +3,8 @@ import { targetExitCode, EXIT } from '../engine/exit-code.js';
 import type { TlsaRecordMatch } from '../evidence/dane.js';
 import { printable } from './sanitize.js';
 import { profileLines } from './profile-lines.js';
+import { gradedEndpoint, handshakeCells } from './render-summary.js';
+import { trustStampEntries } from './trust-stamp.js';
 
 export interface Palette {
   red(s: string): string;
@@ -35,6 +37,11 @@ export function renderTarget(t: TargetResult, c: Palette = plain): string {
     lines.push(`  ${label} ${printable(f.id)}${at}`, `       ${printable(f.detail)}`);
     if (f.severity === 'fail' || f.severity === 'warn') lines.push(...matchTable(t, f).map((l) => c.dim(l)));
     if (f.remediation !== undefined && f.severity !== 'info') lines.push(c.dim(`       fix: ${printable(f.remediation)}`));
+    const snippet = f.fix?.snippet;
+    if (snippet !== undefined) {
+      lines.push(c.dim(`       ${printable(snippet.software)} (${printable(snippet.recognisedBy)}), Mozilla ${snippet.profile}:`));
+      for (const l of snippet.config.split('\n')) lines.push(c.dim(`         ${printable(l)}`));
+    }
   }
   for (const r of t.gate.reasons.filter((x) => !x.includes(' is at level '))) lines.push(c.yellow(`  gate: ${printable(r, 200)}`));
   if (t.gate.waived.length > 0) lines.push(c.dim(`  waived by policy: ${t.gate.waived.join(', ')}`));
@@ -50,9 +57,12 @@ export function renderText(report: Report, c: Palette = plain): string {
   const head = c.dim(
     [
       `encscan ${report.tool.version} · schemaVersion ${report.schemaVersion} · ${report.startedAt}`,
-      `levels ${report.levelsVersion}` + (profile ? ` · profile ${profile.profile} ${profile.rulesVersion}` : '') + ` · policy ${printable(report.policy)}`,
+      `levels ${report.levelsVersion}` +
+        (profile ? ` · profile ${profile.profile} ${profile.rulesVersion} · grading ${profile.tlsGradeDetails?.mode ?? 'offered'}` : '') +
+        ` · policy ${printable(report.policy)}`,
       `resolver ${report.resolver.mode} ${printable(report.resolver.servers.slice(0, 3).join(' '))}` +
         (report.resolver.world ? ` (world ${printable(report.resolver.world)})` : ''),
+      ...trustStampEntries(report.trust).map(([k, v]) => `${k} ${printable(v, 1000)}`),
     ].join('\n'),
   );
   return `${[head, ...report.targets.map((t) => renderTarget(t, c))].join('\n\n')}\n`;
@@ -62,14 +72,25 @@ export function renderText(report: Report, c: Palette = plain): string {
 function gradeLines(t: TargetResult, c: Palette): string[] {
   const d = t.score.tlsGradeDetails;
   if (t.score.tlsGrade === null || !d) return d?.reason ? [c.dim(`  TLS grade: not evaluated (${d.reason})`)] : [];
-  const worst = d.endpoints.find((e) => e.grade === t.score.tlsGrade) ?? d.endpoints[0]!;
+  const worst = gradedEndpoint(t)!;
   const hidden = t.score.tlsGradeTrustIgnored !== t.score.tlsGrade ? ` (${t.score.tlsGradeTrustIgnored} if trust were ignored)` : '';
   const out = [
-    `  TLS grade ${c.bold(t.score.tlsGrade)}${hidden}: ${worst.numeric} = 0.3 × protocol ${worst.protocol} + 0.3 × key exchange ${worst.keyExchange} + 0.4 × cipher ${worst.cipher}`,
+    `  TLS grade ${c.bold(t.score.tlsGrade)}${hidden}, ${d.mode} mode: ${worst.numeric} = 0.3 × protocol ${worst.protocol} + 0.3 × key exchange ${worst.keyExchange} + 0.4 × cipher ${worst.cipher}`,
   ];
   for (const cap of worst.caps) out.push(c.dim(`    capped at ${cap.grade}: ${cap.reason}`));
   for (const w of worst.warnings) out.push(c.dim(`    warning: ${w}`));
   for (const r of worst.trust) out.push(c.dim(`    not trusted: ${printable(r)}`));
+  // The handshake table is what simulated mode grades on; in offered mode the JSON report has it.
+  if (d.mode === 'simulated') {
+    out.push(c.dim(`    handshake simulation (${printable(worst.endpoint)}):`));
+    const byResult = new Map<string, string[]>();
+    for (const h of worst.handshakes ?? []) {
+      const [client, ...result] = handshakeCells(h);
+      const key = result.filter((x) => x !== '').join(' ');
+      byResult.set(key, [...(byResult.get(key) ?? []), client]);
+    }
+    for (const [result, clients] of byResult) out.push(c.dim(`      ${printable(result)}: ${printable(clients.join(', '), 1000)}`));
+  }
   return out;
 }
 

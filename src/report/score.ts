@@ -1,6 +1,6 @@
 import type { Finding, Score } from '../evidence/report.js';
 import type { TargetEvidence } from '../evidence/target.js';
-import { gradeTarget } from './tls-grade.js';
+import { gradeTarget, type GradingMode } from './tls-grade.js';
 import { DEFAULT_PROFILE, type ProfileName, type ProfileScore } from './profile-rules.js';
 import { scoreDeploy360 } from './profile-deploy360.js';
 import { scoreOta } from './profile-ota.js';
@@ -13,8 +13,8 @@ export { PROFILES, DEFAULT_PROFILE, type ProfileName } from './profile-rules.js'
  * the TLS grade always from tls-grade. Scores only: a finding's severity is never changed here.
  * The reporter never re-probes.
  */
-export function scoreTarget(findings: readonly Finding[], ev: TargetEvidence, profile: ProfileName = DEFAULT_PROFILE): Score {
-  const { grade, gradeTrustIgnored, rulesVersion, ...details } = gradeTarget(ev);
+export function scoreTarget(findings: readonly Finding[], ev: TargetEvidence, profile: ProfileName = DEFAULT_PROFILE, gradingMode: GradingMode = 'offered'): Score {
+  const { grade, gradeTrustIgnored, rulesVersion, ...details } = gradeTarget(ev, gradingMode);
   const scored: ProfileScore =
     profile === 'ota' ? scoreOta(findings, grade) : profile === 'mozilla' ? scoreMozilla(ev) : scoreDeploy360(findings);
   const { profile: name, rulesVersion: profileRulesVersion, overall, categories, ...extra } = scored;

@@ -5,6 +5,7 @@ import type { EndpointEvidence, TargetEvidence } from '../evidence/target.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { suiteProperties } from '../tls/suite-properties.js';
 import { endpointLabel } from '../evidence/endpoint-label.js';
+import { referenceClientsVersion, simulateHandshakes, type SimulatedHandshake } from './simulate-handshake.js';
 
 type Letter = 'A+' | 'A' | 'A-' | 'B' | 'C' | 'D' | 'E' | 'F' | 'T' | 'M';
 
@@ -18,6 +19,8 @@ interface Rules {
   rsaEquivalentBits: Record<string, number>;
   cipherBits: Array<{ match: string; bits: number }>;
   caps: Record<string, { grade: Letter; reason: string; since: string }>;
+  /** --grading-mode simulated: these caps apply only when a reference client negotiates such a suite. */
+  simulatedCaps: Record<string, string>;
   warnings: Record<string, string>;
   aPlus: { minHstsMaxAge: number };
   notEvaluated: string[];
@@ -35,11 +38,18 @@ export interface EndpointGrade {
   caps: Array<{ id: string; grade: Letter; reason: string }>;
   warnings: string[];
   trust: string[];
+  /** What each reference client would negotiate (always listed; decides caps only in simulated mode). */
+  handshakes: SimulatedHandshake[];
 }
+
+export const GRADING_MODES = ['offered', 'simulated'] as const;
+export type GradingMode = (typeof GRADING_MODES)[number];
 
 export interface TlsGrade {
   rulesVersion: string;
-  mode: 'offered';
+  mode: GradingMode;
+  /** rulesVersion of the reference client profiles behind `handshakes`. */
+  clientsVersion: string;
   grade: Letter | null;
   gradeTrustIgnored: Letter | null;
   /** Why there is no grade, when there is none. */
@@ -59,17 +69,19 @@ const ORDER: Letter[] = ['A+', 'A', 'A-', 'B', 'C', 'D', 'E', 'F', 'T', 'M'];
 const worse = (a: Letter, b: Letter): Letter => (ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b);
 
 /**
- * The SSL Labs-style grade (rating guide 2009r) in "offered" mode: caps apply to what the server
- * offers. Needs enumeration evidence; the worst endpoint gives the target's grade.
+ * The SSL Labs-style grade (rating guide 2009r). Mode "offered" caps on what the server offers;
+ * "simulated" applies the no-FS / RC4 / 3DES / no-AEAD caps only when a reference client would
+ * negotiate such a suite, as SSL Labs does. Needs enumeration evidence; the worst endpoint gives the
+ * target's grade.
  */
-export function gradeTarget(ev: TargetEvidence): TlsGrade {
+export function gradeTarget(ev: TargetEvidence, mode: GradingMode = 'offered'): TlsGrade {
   const rules = gradeRules();
-  const base = { rulesVersion: rules.rulesVersion, mode: 'offered' as const, notEvaluated: rules.notEvaluated };
+  const base = { rulesVersion: rules.rulesVersion, mode, clientsVersion: referenceClientsVersion(), notEvaluated: rules.notEvaluated };
   const graded = ev.endpoints.filter((e) => e.tls?.protocols !== undefined && e.tls.protocols.some((p) => p.supported));
   if (graded.length === 0) {
     return { ...base, grade: null, gradeTrustIgnored: null, reason: 'no endpoint was enumerated (TLS checks not selected, or no handshake)', endpoints: [] };
   }
-  const endpoints = graded.map((e) => gradeEndpoint(e, ev.http, rules));
+  const endpoints = graded.map((e) => gradeEndpoint(e, ev.http, rules, mode));
   return {
     ...base,
     grade: endpoints.map((g) => g.grade).reduce(worse),
@@ -78,13 +90,20 @@ export function gradeTarget(ev: TargetEvidence): TlsGrade {
   };
 }
 
-function gradeEndpoint(ep: EndpointEvidence, http: HttpEvidence | undefined, rules: Rules): EndpointGrade {
+function gradeEndpoint(ep: EndpointEvidence, http: HttpEvidence | undefined, rules: Rules, mode: GradingMode): EndpointGrade {
   const offered = ep.tls!.protocols!.filter((p) => p.supported);
   const versions = offered.map((p) => p.version);
   const suites = offered.flatMap((p) => p.cipherSuites.map((s) => ({ version: p.version, ...suiteProperties(s.name) }))).filter((s) => !s.scsv);
+  const handshakes = simulateHandshakes(ep);
   const caps: EndpointGrade['caps'] = [];
   const cap = (id: string, when: boolean): void => {
     if (when) caps.push({ id, grade: rules.caps[id]!.grade, reason: rules.caps[id]!.reason });
+  };
+  /** Offered mode: some offered suite has the property. Simulated: some reference client negotiates one. */
+  const suiteCap = (id: string, has: (s: (typeof suites)[number]) => boolean): void => {
+    if (mode === 'offered') return cap(id, suites.some(has));
+    const who = handshakes.filter((h) => 'cipherSuite' in h && has({ version: h.version, ...suiteProperties(h.cipherSuite) })).map((h) => h.client);
+    if (who.length > 0) caps.push({ id, grade: rules.caps[id]!.grade, reason: `${rules.simulatedCaps[id]!} (${who.join(', ')})` });
   };
 
   const protoScores = versions.map((v) => rules.protocolScores[v] ?? 0);
@@ -110,11 +129,12 @@ function gradeEndpoint(ep: EndpointEvidence, http: HttpEvidence | undefined, rul
   cap('no-tls12', !versions.includes('TLSv1.2') && !versions.includes('TLSv1.3'));
   cap('tls10-11', versions.includes('TLSv1.0') || versions.includes('TLSv1.1'));
   cap('rc4-only', suites.length > 0 && suites.every((s) => s.rc4));
-  cap('rc4-tls11', suites.some((s) => s.rc4 && tls11plus(s.version)));
-  cap('rc4', suites.some((s) => s.rc4));
-  cap('block64-tls11', suites.some((s) => s.block64 && tls11plus(s.version)));
-  cap('no-fs', suites.some((s) => !s.forwardSecrecy));
-  cap('no-aead', !suites.some((s) => s.aead));
+  suiteCap('rc4-tls11', (s) => s.rc4 && tls11plus(s.version));
+  suiteCap('rc4', (s) => s.rc4);
+  suiteCap('block64-tls11', (s) => s.block64 && tls11plus(s.version));
+  suiteCap('no-fs', (s) => !s.forwardSecrecy);
+  if (mode === 'offered') cap('no-aead', !suites.some((s) => s.aead));
+  else suiteCap('no-aead', (s) => !s.aead);
   cap('export', suites.some((s) => s.export));
   cap('anonymous', suites.some((s) => s.anonymous));
   cap('null-cipher', suites.some((s) => s.nullCipher));
@@ -135,7 +155,7 @@ function gradeEndpoint(ep: EndpointEvidence, http: HttpEvidence | undefined, rul
   const gradeTrustIgnored = grade;
   if (ep.pki && !ep.pki.hostnameMatch) grade = 'M';
   else if (trust.length > 0) grade = 'T';
-  return { endpoint: endpointLabel(ep.address, ep.port), grade, gradeTrustIgnored, numeric, protocol, keyExchange, cipher, caps, warnings, trust };
+  return { endpoint: endpointLabel(ep.address, ep.port), grade, gradeTrustIgnored, numeric, protocol, keyExchange, cipher, caps, warnings, trust, handshakes };
 }
 
 /**

@@ -2,7 +2,9 @@ import { UsageError } from '../engine/errors.js';
 
 /** Validates untrusted JSON (a policy, a saved report) against one of our schemas; one-line error. */
 export async function validateJson<T>(schema: object, data: unknown, what: string): Promise<T> {
-  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const ajvModule = await import('ajv/dist/2020.js');
+  // Under Node's ESM loader the CommonJS class is a named export; bundled by esbuild it sits on `default`.
+  const Ajv2020 = ajvModule.Ajv2020 ?? (ajvModule.default as unknown as typeof ajvModule).Ajv2020;
   const addFormats = (await import('ajv-formats')).default as unknown as (ajv: InstanceType<typeof Ajv2020>) => void;
   const ajv = new Ajv2020({ strict: false, allErrors: false });
   addFormats(ajv);

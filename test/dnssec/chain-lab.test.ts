@@ -5,7 +5,11 @@ import { Connector } from '../../src/engine/connector.js';
 import { loadWorld } from '../../src/engine/world.js';
 import { parseTrustAnchors, defaultRootAnchors, type TrustAnchor } from '../../src/dnssec/trust-anchor.js';
 import { DnsClient } from '../../src/probes/dns/client.js';
-import { probeDnssec } from '../../src/probes/dns/dnssec-probe.js';
+import { clientFetch, probeDnssec } from '../../src/probes/dns/dnssec-probe.js';
+import { type Fetch, validateName } from '../../src/dnssec/chain.js';
+import { nameToWire, parseName } from '../../src/dnssec/name.js';
+import { RR } from '../../src/dnssec/rr-types.js';
+import type { WireMessage } from '../../src/dnssec/wire.js';
 import { startLab, type Lab } from '../../src/lab/world.js';
 
 let lab: Lab;
@@ -25,8 +29,12 @@ afterAll(async () => {
   await lab?.stop();
 });
 
+function iterativeClient(): DnsClient {
+  return new DnsClient({ connector, mode: { kind: 'iterative', rootHints: [{ address: '127.0.53.1', port: 53 }] }, timeoutMs: 1000, retries: 0 });
+}
+
 function probe(host: string, opts: { now?: Date; strictAlgorithms?: boolean; anchors?: TrustAnchor[] } = {}) {
-  const client = new DnsClient({ connector, mode: { kind: 'iterative', rootHints: [{ address: '127.0.53.1', port: 53 }] }, timeoutMs: 1000, retries: 0 });
+  const client = iterativeClient();
   return probeDnssec(client, host, { anchors: opts.anchors ?? anchors, anchor: 'configured', now: opts.now ?? NOW, strictAlgorithms: opts.strictAlgorithms ?? false });
 }
 
@@ -41,6 +49,10 @@ describe('lab verdicts', () => {
     ['www.bad-ds.test', 'bogus', 'NO_SEP'],
     ['www.no-rrsig.test', 'bogus', 'MISSING_RRSIG'],
     ['www.broken.test', 'indeterminate', 'UNABLE_TO_RETRIEVE_DNSSEC_RECORDS'],
+    ['www.nsec3.test', 'secure', 'SECURE'],
+    ['www.nsec3-legacy.test', 'secure', 'SECURE'],
+    ['www.wild.test', 'secure', 'SECURE'],
+    ['www.old.dname.test', 'secure', 'SECURE'],
   ])('%s is %s (%s)', async (host, status, reason) => {
     const ev = await probe(host);
     expect({ status: ev.status, reason: ev.reason }).toEqual({ status, reason });
@@ -78,6 +90,56 @@ describe('lab verdicts', () => {
     expect(expired.chain.at(-1)).toMatchObject({ zone: 'expired-sig.test.', status: 'bogus', errors: [{ code: 'EXPIRATION_IN_PAST' }] });
     const insecure = await probe('www.insecure.test');
     expect(insecure.chain.at(-1)).toMatchObject({ zone: 'insecure.test.', status: 'insecure', errors: [{ code: 'NO_DS_PROVEN' }] });
+  });
+
+  it('proves the unsigned delegation with an opt-out NSEC3 span of test.', async () => {
+    const ev = await probe('www.insecure.test');
+    expect(ev.chain.find((z) => z.zone === 'test.')?.nsec3).toEqual({ iterations: 0, salt: '', optOut: true });
+    expect(ev.message).toBe('test. proves with an opt-out NSEC3 span that insecure.test. has no DS: the delegation is unsigned');
+  });
+
+  it('denies AAAA with NSEC3 and reports the parameters the proof used', async () => {
+    const good = await probe('www.nsec3.test');
+    expect(good.rrsets.map((r) => [r.type, r.status])).toEqual([['A', 'secure'], ['AAAA', 'secure']]);
+    expect(good.chain.at(-1)).toMatchObject({ zone: 'nsec3.test.', nsec3: { iterations: 0, salt: '', optOut: false } });
+    const legacy = await probe('www.nsec3-legacy.test');
+    expect(legacy.chain.at(-1)).toMatchObject({ zone: 'nsec3-legacy.test.', nsec3: { iterations: 10, salt: 'aabbccdd', optOut: false } });
+  });
+
+  it('validates a wildcard expansion with its NSEC proof, and a wildcard NODATA', async () => {
+    const ev = await probe('www.wild.test');
+    expect(ev.rrsets.map((r) => [r.name, r.type, r.status])).toEqual([['www.wild.test.', 'A', 'secure'], ['www.wild.test.', 'AAAA', 'secure']]);
+  });
+
+  it('follows a signed DNAME through its synthesized CNAME', async () => {
+    const ev = await probe('www.old.dname.test');
+    expect(ev.rrsets.slice(0, 2).map((r) => [r.name, r.type, r.status])).toEqual([['old.dname.test.', 'DNAME', 'secure'], ['www.new.dname.test.', 'A', 'secure']]);
+  });
+
+  it('calls a wildcard answer without its proof, or a CNAME the DNAME did not synthesize, bogus', async () => {
+    const client = iterativeClient();
+    const tamper = (edit: (m: WireMessage) => WireMessage): Fetch => async (n, t) => {
+      const got = await clientFetch(client)(n, t);
+      return got.ok ? { ...got, message: edit(got.message) } : got;
+    };
+    const noNsec = tamper((m) => ({ ...m, authority: m.authority.filter((rr) => rr.type !== RR.NSEC) }));
+    const wild = await validateName(parseName('www.wild.test.'), [RR.A], { anchors, now: NOW, fetch: noNsec });
+    expect([wild.status, wild.reason]).toEqual(['bogus', 'WILDCARD_NOT_PROVEN']);
+    const evil = nameToWire(parseName('www.evil.dname.test.'));
+    const forged = tamper((m) => ({ ...m, answer: m.answer.map((rr) => (rr.type === RR.CNAME ? { ...rr, rdata: evil } : rr)) }));
+    const dname = await validateName(parseName('www.old.dname.test.'), [RR.A], { anchors, now: NOW, fetch: forged });
+    expect([dname.status, dname.reason]).toEqual(['bogus', 'DNAME_SYNTHESIS_INVALID']);
+  });
+
+  it('keeps a TTL above the original TTL secure but notes it (RFC 4035 §5.3.3)', async () => {
+    const client = iterativeClient();
+    const fetch: Fetch = async (n, t) => {
+      const got = await clientFetch(client)(n, t);
+      return got.ok && t === RR.A ? { ...got, message: { ...got.message, answer: got.message.answer.map((rr) => ({ ...rr, ttl: rr.type === RR.A ? 999_999 : rr.ttl })) } } : got;
+    };
+    const result = await validateName(parseName('good.example.test.'), [RR.A], { anchors, now: NOW, fetch });
+    expect(result.status).toBe('secure');
+    expect(result.rrsets[0]!.notes?.map((n) => n.code)).toEqual(['TTL_ABOVE_ORIGINAL']);
   });
 
   it('treats RSASHA1 as unsupported, hence insecure, with strict algorithms', async () => {

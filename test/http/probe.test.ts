@@ -41,9 +41,45 @@ describe('probeHttp', () => {
       preload: true,
       errors: ['multiple-headers'],
     });
-    // Chains start on the first address (127.0.9.2), which refuses HTTPS but has no port-80 mapping either.
-    expect(got.http.redirects.https).toEqual([expect.objectContaining({ url: 'https://site.example.test/', address: '127.0.9.2', status: null })]);
-    expect(dns.asked).toEqual([]);
+    // Each address gets its own chains; a refusal decides nothing, so the roll-up keeps 127.0.9.1's answer.
+    expect(got.endpoints[0]!.http.redirects!.https).toEqual([expect.objectContaining({ url: 'https://site.example.test/', address: '127.0.9.2', status: null })]);
+    expect(got.http.redirects.https).toEqual([expect.objectContaining({ address: '127.0.9.1', status: 200 })]);
+    // Only the www counterpart is looked up: requests for the host itself stay on its addresses.
+    expect(dns.asked).toEqual(['www.site.example.test']);
+    expect(got.http.counterpart).toEqual({ name: 'www.site.example.test', address: null, redirects: { http: [], https: [] }, hsts: null });
+  });
+
+  it('rolls up the worst address: one that serves plain HTTP without HSTS', async () => {
+    const bare = await startHttp((_req, res) => res.end('plain'));
+    const noHsts = await startHttps((_req, res) => res.end('ok'), await selfSignedCert(['site.example.test']));
+    try {
+      const connector = connectorFor({ '127.0.9.1:80': web.port, '127.0.9.1:443': secure.port, '127.0.9.2:80': bare.port, '127.0.9.2:443': noHsts.port });
+      const got = await probeHttp({ host: 'site.example.test', port: 443, addresses: ['127.0.9.1', '127.0.9.2'], resolve: resolverFor({}).resolve, connector, timeoutMs: 2_000 });
+
+      const [good, bad] = got.endpoints.map((e) => e.http);
+      expect(good!.redirects!.http.map((h) => [h.address, h.status])).toEqual([['127.0.9.1', 301], ['127.0.9.1', 200]]);
+      expect(good!.hsts).toMatchObject({ valid: true, maxAge: 63072000 });
+      expect(bad!.redirects!.http.map((h) => [h.address, h.status])).toEqual([['127.0.9.2', 200]]);
+      expect(bad!.hsts).toMatchObject({ raw: [], valid: false });
+      expect(got.http.redirects.http).toEqual(bad!.redirects!.http);
+      expect(got.http.hsts).toEqual(bad!.hsts);
+    } finally {
+      await Promise.all([bare.close(), noHsts.close()]);
+    }
+  });
+
+  it('follows the www counterpart on its own address, and the apex from www', async () => {
+    const connector = connectorFor({ '127.0.9.1:80': web.port, '127.0.9.1:443': secure.port, '127.0.9.3:80': web.port, '127.0.9.3:443': secure.port });
+    const dns = resolverFor({ 'site.example.test': '127.0.9.3' });
+    const got = await probeHttp({ host: 'www.site.example.test', port: 443, addresses: ['127.0.9.1'], resolve: dns.resolve, connector, timeoutMs: 2_000 });
+
+    const c = got.http.counterpart!;
+    expect([c.name, c.address]).toEqual(['site.example.test', '127.0.9.3']);
+    expect(c.redirects.http.map((h) => [h.url, h.address, h.status])).toEqual([
+      ['http://site.example.test/', '127.0.9.3', 301],
+      ['https://site.example.test/', '127.0.9.3', 200],
+    ]);
+    expect(c.hsts).toMatchObject({ valid: true, preload: true });
   });
 
   it('follows http://host/ to HTTPS on the logical port 80, and a custom HTTPS port', async () => {

@@ -38,6 +38,17 @@ const RAW_RESPONSES: Record<string, (socket: import('node:net').Socket) => void>
       pump();
     }),
   notHttp: (s) => void s.once('data', () => s.end('SSH-2.0-OpenSSH_9.2\r\n')),
+  // Slowloris in reverse: a header block that never ends, one byte at a time.
+  trickleHeaders: (s) =>
+    void s.once('data', () => {
+      s.write('HTTP/1.1 200 OK\r\nX-Slow: ');
+      const t = setInterval(() => s.write('a'), 20);
+      s.on('close', () => clearInterval(t));
+    }),
+  badLocation: (s) =>
+    void s.once('data', () =>
+      s.end(Buffer.concat([Buffer.from('HTTP/1.1 301 Moved\r\nLocation: https://site.example.test/'), Buffer.from([0xff, 0xc3, 0x28]), Buffer.from('\r\nContent-Length: 0\r\n\r\n')])),
+    ),
 };
 
 beforeAll(async () => {
@@ -141,6 +152,19 @@ describe('httpGet', () => {
     const hop = await httpGet({ url: new URL('http://slow.example.test/'), address: rawAddr('slowBody'), connector: connector(), timeoutMs: 400 });
     expect(hop).toEqual({ url: 'http://slow.example.test/', address: rawAddr('slowBody'), status: 200, location: null, sts: [], server: null });
     expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it('gives up on a header block that trickles in forever, at the deadline', async () => {
+    const started = Date.now();
+    const hop = await httpGet({ url: new URL('http://trickle.example.test/'), address: rawAddr('trickleHeaders'), connector: connector(), timeoutMs: 400 });
+    expect(hop).toMatchObject({ status: null, error: 'ENCSCAN_TIMEOUT' });
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it('keeps a Location with invalid UTF-8 as Latin-1 text, which redirects then percent-encode', async () => {
+    const hop = await httpGet({ url: new URL('http://loc.example.test/'), address: rawAddr('badLocation'), connector: connector(), timeoutMs: 2_000 });
+    expect(hop).toMatchObject({ status: 301, location: 'https://site.example.test/\u00ff\u00c3(' });
+    expect(new URL(hop.location!).pathname).toBe('/%C3%BF%C3%83(');
   });
 
   it('stops reading a fast endless body at maxBodyBytes', async () => {

@@ -62,6 +62,6 @@ describe.each(HOSTS)('%s', (host) => {
     const ep = report.targets.find((x) => x.host === host)!.evidence.endpoints[0]!;
     expect(ep.certificates![0]!.sha256).toBe(leaf);
     expect(ep.certificates!.length).toBe(pems.length);
-    expect(ep.tls!.negotiated.version).toBe(protocol);
+    expect(ep.tls!.negotiated?.version).toBe(protocol);
   });
 });

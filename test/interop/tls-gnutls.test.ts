@@ -9,6 +9,7 @@ import {
   type EncscanView, type PerVersion,
 } from '../support/interop-tls.js';
 import { requireTool } from '../support/require-tool.js';
+import { testedVerdicts } from '../tls-vuln/vuln-evidence.js';
 
 // gnutls-serv with 3DES and RC4, which Debian's OpenSSL 3 cannot serve: encscan's accepted suites per
 // version must equal what `gnutls-cli -l` lists for the same priority string.
@@ -70,6 +71,13 @@ describe('gnutls-serv with 3DES and RC4', () => {
 
   it('encscan finds the ECDHE groups of CURVE-ALL', () => {
     expect((view.tls.groups ?? []).map((g) => g.name).sort()).toEqual([...EC_GROUPS].sort());
+  });
+
+  it('encscan finds none of the tested weaknesses, and Sweet32 implied by the suites', () => {
+    const tested = testedVerdicts(view.tls.vulnerabilities);
+    expect(Object.keys(tested)).toEqual(expect.arrayContaining(['secure-renegotiation', 'compression', 'heartbleed', 'ccs-injection', 'robot']));
+    expect(Object.values(tested).every((v) => v === false), JSON.stringify(view.tls.vulnerabilities)).toBe(true);
+    expect(view.tls.vulnerabilities?.find((v) => v.id === 'sweet32')).toMatchObject({ vulnerable: true, how: 'implied' });
   });
 
   it('sslscan accepts no suite encscan missed (recorded for comparison)', async () => {

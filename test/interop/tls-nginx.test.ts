@@ -9,6 +9,8 @@ import {
 } from '../support/interop-tls.js';
 import { optionalSslscan } from '../support/interop-sslscan.js';
 import { requireTool } from '../support/require-tool.js';
+import { testedVerdicts } from '../tls-vuln/vuln-evidence.js';
+import { suiteProperties } from '../../src/tls/suite-properties.js';
 
 // nginx (Debian, OpenSSL 3) in three TLS profiles: encscan's accepted suites per version must equal
 // what the server is configured to accept, derived from `openssl ciphers` and the TLS 1.3 setting.
@@ -140,6 +142,15 @@ describe.each(PROFILES)('nginx $name', (p) => {
   it('encscan finds the configured groups', () => {
     const found = (view.tls.groups ?? []).map((g) => g.name);
     expect([...found].sort()).toEqual([...p.groups].sort());
+  });
+
+  it('encscan finds none of the tested weaknesses (every probe that applies says not vulnerable)', () => {
+    const tested = testedVerdicts(view.tls.vulnerabilities);
+    const legacy = p.tls.protocols.some((v) => v !== 'TLSv1.3');
+    const rsaKx = Object.values(encscanAccepted(view.tls)).flat().some((name) => suiteProperties(name).kx === 'RSA');
+    const applies = legacy ? ['secure-renegotiation', 'compression', 'heartbleed', 'ccs-injection', 'ticketbleed', ...(rsaKx ? ['robot'] : [])] : [];
+    expect(Object.keys(tested)).toEqual(expect.arrayContaining(applies));
+    expect(Object.values(tested).every((v) => v === false), JSON.stringify(view.tls.vulnerabilities)).toBe(true);
   });
 
   it('sslscan accepts no suite encscan missed (recorded for comparison)', async () => {

@@ -23,6 +23,19 @@ describe('format registry', () => {
   });
 });
 
+describe.each(['text', 'markdown', 'html', 'csv', 'sarif', 'junit'] as const)('%s of a scan with grading mode, trust stamp and fix snippets', (format) => {
+  it('matches its golden file', async () => {
+    await expect(FORMATS[format](loadReport('lab-scan-graded'), {})).toMatchFileSnapshot(`../../fixtures/evidence/report/golden/lab-scan-graded.${EXT[format]}`);
+  });
+});
+
+describe.each(FORMAT_NAMES)('%s stamp', (format) => {
+  it('names the trust store, the DNSSEC anchors and the grading mode', () => {
+    const out = render(format, loadReport('lab-scan-graded'));
+    for (const v of ['Node.js 20.20.2 bundled Mozilla roots', '144', '62644', '12e74e9f6316f9408a8d2a96bf0f86bcd90da95e3c6e909ddb995ecb32071ff9', 'simulated']) expect(out).toContain(v);
+  });
+});
+
 describe.each(FORMAT_NAMES)('%s', (format) => {
   it('matches its golden file for the saved lab scan', async () => {
     await expect(FORMATS[format](lab, {})).toMatchFileSnapshot(`../../fixtures/evidence/report/golden/lab-scan.${EXT[format]}`);

@@ -6,7 +6,7 @@ import type { Report } from '../../src/evidence/report.js';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 
 /** Saved reports for the renderer tests, validated against the shipped JSON Schema on load. */
-export function loadReport(name: 'lab-scan' | 'hostile'): Report {
+export function loadReport(name: 'lab-scan' | 'lab-scan-graded' | 'hostile'): Report {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schema', 'report.schema.json'), 'utf8')) as object);

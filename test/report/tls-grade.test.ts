@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetEvidence, EndpointEvidence } from '../../src/evidence/target.js';
 import type { TlsVersionName } from '../../src/evidence/tls.js';
-import { gradeTarget } from '../../src/report/tls-grade.js';
+import { gradeTarget, type GradingMode } from '../../src/report/tls-grade.js';
+import { simulateHandshakes } from '../../src/report/simulate-handshake.js';
 import { endpoint, evidence, hsts, leaf, pki } from '../support/check-kit.js';
 
 const V13 = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
@@ -14,6 +15,8 @@ interface Server {
   hstsMaxAge?: number | null;
   pki?: Parameters<typeof pki>[0];
   signature?: string;
+  /** false: the server follows the client's order (default true). */
+  serverOrder?: boolean;
 }
 
 function server(s: Server): TargetEvidence {
@@ -21,7 +24,7 @@ function server(s: Server): TargetEvidence {
     version,
     supported: s.versions[version] !== undefined,
     cipherSuites: (s.versions[version] ?? []).map((name) => ({ code: null, name })),
-    serverOrder: true,
+    serverOrder: s.serverOrder ?? true,
     groups: [],
     refusal: null,
     error: null,
@@ -46,7 +49,7 @@ function server(s: Server): TargetEvidence {
   });
 }
 
-const grade = (s: Server) => gradeTarget(server(s));
+const grade = (s: Server, mode: GradingMode = 'offered') => gradeTarget(server(s), mode);
 
 describe('SSL Labs rating guide, worked examples (tls-anchors §2.2)', () => {
   it('TLS 1.2+1.3, RSA-2048, AES-128/256: 100/90/90 -> 93 -> A, A+ with long HSTS', () => {
@@ -105,5 +108,86 @@ describe('caps, warnings and trust', () => {
     const old = server({ versions: { 'TLSv1.0': ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'], 'TLSv1.2': V12 } });
     const both = { ...good, endpoints: [good.endpoints[0]!, { ...old.endpoints[0]!, address: '192.0.2.2' }] };
     expect(gradeTarget(both).grade).toBe('B');
+  });
+});
+
+const capIds = (s: Server, mode: GradingMode) => grade(s, mode).endpoints[0]!.caps.map((c) => c.id);
+
+describe('simulated grading mode: caps only for what a reference client negotiates (2009p, B16/B18)', () => {
+  const RSA_KX = 'TLS_RSA_WITH_AES_128_GCM_SHA256';
+  const TDES = 'TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA';
+  const both = (s: Server) => [grade(s, 'offered').grade, grade(s, 'simulated').grade];
+
+  it('a non-FS suite at the end of the server order: offered B, simulated A+ (no client ends up on it)', () => {
+    const s: Server = { versions: { 'TLSv1.2': [...V12, RSA_KX], 'TLSv1.3': V13 } };
+    expect(both(s)).toEqual(['B', 'A+']);
+    expect(grade(s, 'simulated').mode).toBe('simulated');
+  });
+
+  it('3DES kept last in the server order: offered C, simulated A+ (B16)', () => {
+    expect(both({ versions: { 'TLSv1.2': [...V12, TDES], 'TLSv1.3': V13 } })).toEqual(['C', 'A+']);
+  });
+
+  it('3DES first in the server order without TLS 1.3: Safari negotiates it, so both modes cap at C and name the client', () => {
+    const s: Server = { versions: { 'TLSv1.2': [TDES, ...V12] } };
+    expect(both(s)).toEqual(['C', 'C']);
+    const cap = grade(s, 'simulated').endpoints[0]!.caps.find((c) => c.id === 'block64-tls11')!;
+    expect(cap.reason).toContain('Safari 18 / macOS 15');
+    expect(cap.reason).not.toContain('Chrome');
+  });
+
+  it('RSA key exchange preferred: with the server order every client takes it (B); with the client order none does', () => {
+    expect(both({ versions: { 'TLSv1.2': [RSA_KX, ...V12] } })).toEqual(['B', 'B']);
+    expect(both({ versions: { 'TLSv1.2': [RSA_KX, ...V12] }, serverOrder: false })).toEqual(['B', 'A-']);
+  });
+
+  it('CBC preferred over GCM: offered sees an AEAD suite (A-), simulated sees clients negotiate CBC (B)', () => {
+    const s: Server = { versions: { 'TLSv1.2': ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'] } };
+    expect(both(s)).toEqual(['A-', 'B']);
+    expect(capIds(s, 'simulated')).toEqual(['no-aead']);
+  });
+
+  it('offered and simulated agree on caps that do not depend on suites (protocol versions)', () => {
+    const s: Server = { versions: { 'TLSv1.0': ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'], 'TLSv1.2': V12, 'TLSv1.3': V13 } };
+    expect(both(s)).toEqual(['B', 'B']);
+    expect(capIds(s, 'simulated')).toEqual(['tls10-11']);
+  });
+});
+
+describe('handshake simulation', () => {
+  const sim = (s: Server) => Object.fromEntries(simulateHandshakes(server(s).endpoints[0]!).map((h) => [h.client, h]));
+
+  it('server order: every client gets the server\'s first suite it offers; client order: its own first', () => {
+    const byServer = sim({ versions: { 'TLSv1.3': V13 } });
+    expect(byServer['Firefox 133']).toMatchObject({ version: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', group: 'x25519', forwardSecrecy: true, aead: true });
+    const byClient = sim({ versions: { 'TLSv1.3': [...V13].reverse() }, serverOrder: false });
+    expect(byClient['Firefox 133']).toMatchObject({ cipherSuite: 'TLS_AES_128_GCM_SHA256' });
+    expect(byClient['Java 21']).toMatchObject({ cipherSuite: 'TLS_AES_256_GCM_SHA384' });
+    expect(sim({ versions: { 'TLSv1.3': [...V13].reverse() } })['Java 21']).toMatchObject({ cipherSuite: 'TLS_CHACHA20_POLY1305_SHA256' });
+  });
+
+  it('the client\'s most preferred group the server accepted; none in common fails TLS 1.3', () => {
+    expect(sim({ versions: { 'TLSv1.3': V13 }, groups: ['secp384r1', 'x25519'] })['Chrome 131']).toMatchObject({ group: 'x25519' });
+    const ffdhe = sim({ versions: { 'TLSv1.3': V13 }, groups: ['ffdhe2048'] });
+    expect(ffdhe['Chrome 131']).toEqual({ client: 'Chrome 131', failure: 'no-common-group' });
+    expect(ffdhe['Firefox 133']).toMatchObject({ group: 'ffdhe2048' });
+  });
+
+  it('a P-521 ECDSA certificate: clients without ecdsa_secp521r1_sha512 cannot verify it in TLS 1.3', () => {
+    const p521 = sim({ versions: { 'TLSv1.3': V13 }, key: { keyType: 'EC', keySize: 521, curve: 'P-521' } });
+    expect(p521['Chrome 131']).toEqual({ client: 'Chrome 131', failure: 'no-common-signature' });
+    expect(p521['Firefox 133']).toMatchObject({ version: 'TLSv1.3' });
+  });
+
+  it('a TLS 1.0-only server: no reference client connects, so no suite cap comes from them', () => {
+    const s: Server = { versions: { 'TLSv1.0': ['TLS_RSA_WITH_AES_128_CBC_SHA'] } };
+    expect(Object.values(sim(s)).every((h) => 'failure' in h && h.failure === 'no-common-version')).toBe(true);
+    expect(capIds(s, 'simulated')).toEqual(['no-tls12', 'tls10-11']);
+    expect(capIds(s, 'offered')).toEqual(['no-tls12', 'tls10-11', 'no-fs', 'no-aead']);
+  });
+
+  it('only suites the client offers count: no common suite is a failure, not a guess', () => {
+    expect(sim({ versions: { 'TLSv1.2': ['TLS_DHE_RSA_WITH_AES_128_GCM_SHA256'] } })['Chrome 131']).toEqual({ client: 'Chrome 131', failure: 'no-common-suite' });
+    expect(sim({ versions: { 'TLSv1.2': ['TLS_DHE_RSA_WITH_AES_128_GCM_SHA256'] } })['Java 17 (17.0.4+)']).toMatchObject({ group: null, forwardSecrecy: true });
   });
 });

@@ -5,7 +5,7 @@ import { startSmtpServer, type RunningSmtpServer, type SmtpVariant } from '../..
 import { probeSmtp } from '../../src/probes/smtp/probe.js';
 import { LIMITS } from '../../src/probes/smtp/smtp-reply.js';
 
-const VARIANTS: SmtpVariant[] = ['starttls', 'no-starttls', 'starttls-454', 'slow-banner', 'hostile-banner', 'busy', 'injection'];
+const VARIANTS: SmtpVariant[] = ['starttls', 'no-starttls', 'starttls-454', 'slow-banner', 'hostile-banner', 'busy', 'injection', 'refused'];
 const servers = new Map<SmtpVariant, RunningSmtpServer>();
 let leafDer: Uint8Array;
 
@@ -64,6 +64,11 @@ describe('probeSmtp against the lab SMTP server', () => {
   it('reports a 4xx banner with its text', async () => {
     const { evidence } = await probe('busy');
     expect([evidence.error?.code, evidence.banner?.code, evidence.banner?.lines]).toEqual(['ENCSCAN_SMTP_REFUSED', 421, ['4.3.2 mx.lab.test busy, try later']]);
+  });
+
+  it('reports a multi-line 5xx banner with all its lines', async () => {
+    const { evidence } = await probe('refused');
+    expect([evidence.error?.code, evidence.banner, evidence.starttls]).toEqual(['ENCSCAN_SMTP_REFUSED', { code: 554, lines: ['mx.lab.test no SMTP service here', '5.3.2 see you never'] }, false]);
   });
 
   it('refuses plaintext injected after the STARTTLS 220', async () => {

@@ -1,4 +1,5 @@
 import type { ErrorEntry } from '../../evidence/common.js';
+import type { HttpsRecord } from '../../evidence/http.js';
 import { isInconclusive } from '../../evidence/inconclusive.js';
 import type { TargetEvidence } from '../../evidence/target.js';
 import { errorCode, errorMessage } from '../errors.js';
@@ -13,11 +14,19 @@ export async function httpStage(target: Target, ctx: GatherContext, ev: TargetEv
   const { probeHttp } = await import('../../probes/http/probe.js');
   const common = { connector: ctx.connector, signal: ctx.signal, timeoutMs: ctx.timeoutMs };
   try {
-    const [result, mail] = await Promise.all([
-      probeHttp({ host: target.host, port: target.port, addresses: ev.endpoints.map((ep) => ep.address), resolve: (h) => resolveOther(h, ctx), ...common }),
+    const addresses = [...new Set(ev.endpoints.map((ep) => ep.address))];
+    const [result, mail, httpsRR] = await Promise.all([
+      probeHttp({ host: target.host, port: target.port, addresses, resolve: (h) => resolveOther(h, ctx), ...common }),
       target.ip === 0 ? mailPolicy(target.host, ctx) : Promise.resolve(null),
+      target.ip === 0 ? httpsRecords(target, ctx, addresses[0], ev) : Promise.resolve(undefined),
     ]);
     ev.http = result.http;
+    if (httpsRR) ev.http.httpsRR = httpsRR;
+    if (ctx.preloadList && target.ip === 0) {
+      const { preloadMembership } = await import('../../http/preload-list.js');
+      const { file, date, list } = ctx.preloadList;
+      ev.http.preload = { file, date, entries: list.entries.size, ...preloadMembership(list, target.host) };
+    }
     for (const { address, http } of result.endpoints) {
       const ep = ev.endpoints.find((e) => e.address === address);
       if (ep) ep.http = http;
@@ -29,13 +38,41 @@ export async function httpStage(target: Target, ctx: GatherContext, ev: TargetEv
     }
     ev.attempts['http'] = { status: 'ok', ms: elapsed(started) };
     // A request that timed out decided nothing: the target must not pass a gate because of it.
-    const hops = [...result.http.redirects.http, ...result.http.redirects.https, ...result.endpoints.map((e) => e.http.https)];
+    // Every address's chains count: the roll-up keeps only the worst decided one.
+    const chains = result.endpoints.length > 0 ? result.endpoints.map((e) => e.http.redirects!) : [result.http.redirects];
+    const hops = new Set(chains.flatMap((c) => [...c.http, ...c.https]));
     for (const hop of hops) {
       if (isInconclusive(hop.error)) errors.push({ stage: 'http', code: hop.error!, message: `${hop.url}: no answer` });
     }
   } catch (err) {
     ev.attempts['http'] = failed(err, started);
     errors.push({ stage: 'http', code: errorCode(err), message: errorMessage(err) });
+  }
+}
+
+/** The HTTPS RRset and its DNSSEC status (as DANE gets TLSA); a failed lookup is an attempt, not "no record". */
+async function httpsRecords(target: Target, ctx: GatherContext, address: string | undefined, ev: TargetEvidence): Promise<HttpsRecord[] | undefined> {
+  const started = performance.now();
+  const { probeHttpsRr } = await import('../../probes/http/https-rr.js');
+  const { validatedLookup } = await import('../../probes/dns/dnssec-probe.js');
+  const { defaultRootAnchors } = await import('../../dnssec/trust-anchor.js');
+  const { httpGet } = await import('../../probes/http/request.js');
+  try {
+    const client = await dnsClient(ctx);
+    const opts = { anchors: ctx.dnssec?.anchors ?? defaultRootAnchors(), now: ctx.now, strictAlgorithms: ctx.dnssec?.strictAlgorithms === true };
+    const records = await probeHttpsRr({
+      host: target.host,
+      port: target.port,
+      lookup: (name, type) => validatedLookup(client, name, type, opts),
+      answers: async (port) =>
+        address !== undefined &&
+        (await httpGet({ url: new URL(`https://${target.host}:${port}/`), address, connector: ctx.connector, signal: ctx.signal, timeoutMs: ctx.timeoutMs })).status !== null,
+    });
+    ev.attempts['http.https-rr'] = { status: 'ok', ms: elapsed(started) };
+    return records;
+  } catch (err) {
+    ev.attempts['http.https-rr'] = failed(err, started);
+    return undefined;
   }
 }
 

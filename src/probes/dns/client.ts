@@ -9,7 +9,8 @@ import type { DnsQuery } from '../../evidence/dns.js';
 import { canonicalName, isAtOrBelow, labelCount, parseDomainName } from './names.js';
 import { exchange, type Exchange } from './transport.js';
 
-export type ResolverMode = { kind: 'stub'; servers: SocketAddress[] } | { kind: 'iterative'; rootHints: SocketAddress[] };
+/** `tcpOnly` (--dns-tcp): every query over TCP, for networks that drop DNS over UDP. */
+export type ResolverMode = ({ kind: 'stub'; servers: SocketAddress[] } | { kind: 'iterative'; rootHints: SocketAddress[] }) & { tcpOnly?: boolean };
 
 export interface DnsClientOptions {
   connector: Connector;
@@ -73,6 +74,11 @@ export class DnsClient {
       if (!this.opts.signal?.aborted && (code === 'ENCSCAN_DNS_LOOP' || code === 'ENCSCAN_BUDGET_EXHAUSTED')) return failed(code);
       throw err;
     }
+  }
+
+  /** The parent's view of a zone cut learned from referrals: its NS names and their glue (canonical names). */
+  delegation(zone: string): Array<{ name: string; glue: SocketAddress[] }> {
+    return (this.cuts.get(canonicalName(zone)) ?? []).map((name) => ({ name, glue: [...(this.nsAddresses.get(name) ?? [])] }));
   }
 
   /** RFC 1034 §5.3.3 without recursion: follow referrals down from the closest known zone cut. */
@@ -171,7 +177,7 @@ export class DnsClient {
           recursionDesired: rd,
           dnssecOk: this.opts.dnssecOk ?? true,
           checkingDisabled: this.opts.checkingDisabled ?? true,
-          tcpOnly: this.opts.tcpOnly ?? false,
+          tcpOnly: this.opts.tcpOnly ?? this.mode.tcpOnly ?? false,
           timeoutMs: this.opts.timeoutMs,
           retries: this.opts.retries ?? 1,
           signal: this.opts.signal,

@@ -7,7 +7,8 @@ import { decodeDnskey } from '../../dnssec/rdata.js';
 import { keyTag } from '../../dnssec/key-tag.js';
 import { RR, typeName } from '../../dnssec/rr-types.js';
 import type { TrustAnchor } from '../../dnssec/trust-anchor.js';
-import { decodeMessage } from '../../dnssec/wire.js';
+import { type WireMessage, decodeMessage } from '../../dnssec/wire.js';
+import type { DnsQuery } from '../../evidence/dns.js';
 import { DecodeError } from '../../engine/errors.js';
 import type { DnsClient } from './client.js';
 
@@ -22,15 +23,31 @@ export interface DnssecProbeOptions {
 /** Queries go through `client`; a response that does not decode counts as no answer. */
 export function clientFetch(client: DnsClient): Fetch {
   return async (name: Name, type: number) => {
+    const before = client.queries.length;
     const result = await client.lookup(nameToString(name), typeName(type));
     if (!result.wire) return { ok: false, code: result.error ?? 'ENCSCAN_DNS_BAD_RESPONSE' };
     try {
-      return { ok: true, message: decodeMessage(result.wire), server: result.server ?? '' };
+      return { ok: true, message: decodeMessage(result.wire), server: result.server ?? '', referrals: referralsOf(client.queries.slice(before)) };
     } catch (err) {
       if (!(err instanceof DecodeError)) throw err;
       return { ok: false, code: 'ENCSCAN_DNS_BAD_RESPONSE', ...(result.server ? { server: result.server } : {}) };
     }
   };
+}
+
+/** The referrals met on the way (their DS RRsets or proofs of none stand in for DS queries). */
+function referralsOf(queries: readonly DnsQuery[]): WireMessage[] {
+  const out: WireMessage[] = [];
+  for (const q of queries) {
+    if (!q.response) continue;
+    try {
+      const m = decodeMessage(Buffer.from(q.response, 'base64'));
+      if (m.answer.length === 0 && m.authority.some((rr) => rr.type === RR.NS) && !m.authority.some((rr) => rr.type === RR.SOA)) out.push(m);
+    } catch (err) {
+      if (!(err instanceof DecodeError)) throw err;
+    }
+  }
+  return out;
 }
 
 /** Validates the host's A and AAAA RRsets (or their denial). Throws only when the client's signal aborts. */
@@ -60,6 +77,7 @@ export function toEvidence(result: ChainResult, opts: Pick<DnssecProbeOptions, '
         return { keyTag: keyTag(rdata), algorithm: k.algorithm, flags: k.flags, bits: k.publicKey.length * 8 };
       }),
       errors: link.errors.map((e) => ({ ...e })),
+      ...(link.nsec3 ? { nsec3: { iterations: link.nsec3.iterations, salt: Buffer.from(link.nsec3.salt).toString('hex'), optOut: link.nsec3.optOut } } : {}),
     })),
     rrsets: result.rrsets.map((r) => ({
       name: nameToString(r.name),
@@ -67,6 +85,7 @@ export function toEvidence(result: ChainResult, opts: Pick<DnssecProbeOptions, '
       status: r.status,
       reason: r.reason,
       ...(r.message ? { message: r.message } : {}),
+      ...(r.notes ? { notes: r.notes.map((n) => ({ ...n })) } : {}),
     })),
     queries: result.queries,
   };

@@ -49,6 +49,9 @@ interface Received {
   wire: Buffer;
 }
 
+/** dns-packet's names for types it lacks: it sends and decodes them as UNKNOWN_<n>, keeping the RDATA raw. */
+const PACKET_TYPES: Readonly<Record<string, string>> = { SVCB: 'UNKNOWN_64', HTTPS: 'UNKNOWN_65' };
+
 const RCODE_NAMES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED', 'YXDOMAIN', 'YXRRSET', 'NXRRSET', 'NOTAUTH', 'NOTZONE'];
 
 /** Throws EncscanError (ENCSCAN_DNS_TIMEOUT, ENCSCAN_CONNECT_REFUSED, ...) when no usable answer came. */
@@ -95,13 +98,14 @@ export function rcodeName(wire: Buffer, message: dnsPacket.DecodedPacket): strin
 
 async function attemptOnce(connector: Connector, req: ExchangeRequest, transport: DnsTransport): Promise<Exchange> {
   const server = endpointKey(req.server.address, req.server.port);
-  const expected: Expected = { id: randomInt(0x10000), name: canonicalName(req.name), type: req.type.toUpperCase() };
+  const type = req.type.toUpperCase();
+  const expected: Expected = { id: randomInt(0x10000), name: canonicalName(req.name), type: PACKET_TYPES[type] ?? type };
   const query = encodeQuery(req, expected);
-  const entry: DnsQuery = { server, name: expected.name, type: expected.type, transport, ms: 0 };
+  const entry: DnsQuery = { server, name: expected.name, type, transport, ms: 0 };
   req.log.push(entry);
   const started = performance.now();
   try {
-    const got = await withTimeout(req.timeoutMs, req.signal, `DNS ${expected.type} ${req.name} @${server}/${transport}`, (sig) =>
+    const got = await withTimeout(req.timeoutMs, req.signal, `DNS ${type} ${req.name} @${server}/${transport}`, (sig) =>
       transport === 'udp' ? udpExchange(connector, req.server, query, expected, sig) : tcpExchange(connector, req.server, query, expected, sig),
     );
     const rcode = rcodeName(got.wire, got.message);

@@ -3,27 +3,21 @@
 // empty key_share, TLS ≤ 1.2 through the ServerKeyExchange of an ECDHE suite). One connection per hello.
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import net from 'node:net';
 import type { GroupRef, ProtocolSupport } from '../../evidence/tls.js';
-import { buildClientHello, type ClientHelloOptions, type HelloVersion } from '../../tls/client-hello-builder.js';
+import type { KeyShareEntry } from '../../tls/extension-bodies.js';
+import type { HelloVersion } from '../../tls/client-hello-builder.js';
 import { ssl2KindRef, ssl2Kinds, suiteRef } from '../../tls/cipher-suites.js';
-import { VERSION, versionName } from '../../tls/protocol-versions.js';
 import { groupName } from '../../tls/registry.js';
-import type { ParsedServerHello } from '../../tls/server-hello.js';
-import type { KeyExchangeParams } from '../../tls/server-key-exchange.js';
 import { buildSsl2ClientHello } from '../../tls/ssl2.js';
 import { suiteProperties } from '../../tls/suite-properties.js';
-import { exchange, type Endpoint } from './exchange.js';
-import { HelloAnswerReader, type ReadUntil } from './hello-answer.js';
-import { keyShare } from './key-shares.js';
-import { ecGroups, signatureSchemes, suitesFor, tls13Groups } from './offers.js';
-import { removeChosen, type Choice, type RankOptions, type Ranking } from './remove-chosen.js';
+import { alertReason, askHello, helloFor, type EnumerationTarget } from './ask-hello.js';
+import { exchange } from './exchange.js';
+import { isPqGroup, keyShare, preparePqShares } from './key-shares.js';
+import { ecGroups, suitesFor, tls13Groups } from './offers.js';
+import { removeChosen, type RankOptions, type Ranking } from './remove-chosen.js';
 import { Ssl2AnswerReader } from './ssl2-answer.js';
 
-export interface EnumerationTarget extends Endpoint {
-  /** The SNI name; null (or an IP literal) sends none. */
-  sni: string | null;
-}
+export type { EnumerationTarget } from './ask-hello.js';
 
 export interface TlsEnumeration {
   protocols: ProtocolSupport[];
@@ -35,7 +29,6 @@ export interface TlsEnumeration {
 const MAX_SUITES_PER_HELLO = 128;
 /** The list for servers that drop long hellos. */
 const SHORT_HELLO_SUITES = 24;
-const TLS13_SHARES = [29, 23];
 const LEGACY_VERSIONS = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2'] as const;
 
 const versionRefused = (reason: string) => reason.startsWith('version:') || reason === 'alert:protocol_version' || reason === 'closed';
@@ -71,7 +64,7 @@ async function enumerateAll(t: EnumerationTarget): Promise<TlsEnumeration> {
 }
 
 async function enumerateSuites(t: EnumerationTarget, version: HelloVersion): Promise<ProtocolSupport> {
-  const ask = (offer: number[]) => askHello(t, version, helloFor(t, version, { cipherSuites: offer }), 'server-hello', (h) => h.cipherSuite);
+  const ask = (offer: number[]) => askHello(t, version, helloFor(t, version, { cipherSuites: offer }), 'server-hello', (a) => a.hello.cipherSuite);
   const r = await removeChosen(suitesFor(version), ask, rankOptions(true));
   return {
     version,
@@ -90,13 +83,15 @@ async function enumerateSuites(t: EnumerationTarget, version: HelloVersion): Pro
 async function enumerateGroups(t: EnumerationTarget, p: ProtocolSupport, version: HelloVersion): Promise<void> {
   const tls13 = version === 'TLSv1.3';
   const suites = p.cipherSuites.map((s) => Number(s.code)).filter((_c, i) => tls13 || isEcdhe(p.cipherSuites[i]!.name));
+  const candidates = tls13 ? tls13Groups() : ecGroups();
+  if (tls13) await preparePqShares(candidates);
   const ask = (offer: number[]) =>
     tls13
-      ? askHello(t, version, helloFor(t, version, { cipherSuites: suites, supportedGroups: offer, keyShares: [] }), 'server-hello', (h) => h.keyShareGroup)
-      : askHello(t, version, helloFor(t, version, { cipherSuites: suites, supportedGroups: offer }), 'key-exchange', (_h, kx) =>
-          kx?.kind === 'ecdhe' ? kx.group : null,
+      ? askHello(t, version, helloFor(t, version, { cipherSuites: suites, supportedGroups: offer, keyShares: pqShare(offer) }), 'server-hello', (a) => a.hello.keyShareGroup)
+      : askHello(t, version, helloFor(t, version, { cipherSuites: suites, supportedGroups: offer }), 'key-exchange', (a) =>
+          a.keyExchange?.kind === 'ecdhe' ? a.keyExchange.group : null,
         );
-  const r: Ranking = await removeChosen(tls13 ? tls13Groups() : ecGroups(), ask, rankOptions(false));
+  const r: Ranking = await removeChosen(candidates, ask, rankOptions(false));
   p.groups = r.accepted.map((code) => ({ code, name: groupName(code) }));
   p.handshakes += r.asked;
   p.error ??= r.error;
@@ -123,47 +118,19 @@ async function enumerateSsl2(t: EnumerationTarget): Promise<ProtocolSupport> {
   return { ...result, supported: a.cipherSpecs.length > 0, cipherSuites: a.cipherSpecs.map(ssl2KindRef), refusal: a.cipherSpecs.length > 0 ? null : 'ssl2-no-cipher' };
 }
 
-function rankOptions(checkOrder: boolean): RankOptions {
+/**
+ * TLS 1.3 group hellos carry no classic share, so the server names its choice in a HelloRetryRequest,
+ * but they carry a real share of the first post-quantum group offered, as browsers do: a server that
+ * picks it must accept the encapsulation key and answer with a ServerHello.
+ */
+function pqShare(offer: number[]): KeyShareEntry[] {
+  const first = offer.find(isPqGroup);
+  const share = first === undefined ? null : keyShare(first);
+  return share ? [share] : [];
+}
+
+export function rankOptions(checkOrder: boolean): RankOptions {
   return { maxPerHello: MAX_SUITES_PER_HELLO, shortHello: SHORT_HELLO_SUITES, final: versionRefused, checkOrder };
-}
-
-function helloFor(t: EnumerationTarget, version: HelloVersion, o: Pick<ClientHelloOptions, 'cipherSuites' | 'supportedGroups' | 'keyShares'>): Uint8Array {
-  const tls13 = version === 'TLSv1.3';
-  const legacyExtensions = version !== 'SSLv3';
-  const opts: ClientHelloOptions = {
-    version,
-    random: new Uint8Array(randomBytes(32)),
-    cipherSuites: o.cipherSuites,
-    ...(t.sni !== null && net.isIP(t.sni) === 0 && legacyExtensions ? { serverName: t.sni } : {}),
-  };
-  if (legacyExtensions) {
-    opts.supportedGroups = o.supportedGroups ?? (tls13 ? tls13Groups() : ecGroups());
-    // RFC 5246 §7.4.1.4.1: signature_algorithms only in hellos that offer TLS 1.2 or later.
-    if (version === 'TLSv1.2' || tls13) opts.signatureAlgorithms = signatureSchemes();
-    opts.renegotiationInfo = true;
-    if (!tls13) opts.ecPointFormats = [0];
-    else opts.keyShares = o.keyShares ?? TLS13_SHARES.map((g) => keyShare(g)!);
-  }
-  return buildClientHello(opts).records;
-}
-
-type Extract = (hello: ParsedServerHello, kx: KeyExchangeParams | null) => number | null;
-
-async function askHello(t: EnumerationTarget, version: HelloVersion, records: Uint8Array, until: ReadUntil, extract: Extract): Promise<Choice> {
-  const r = await exchange(t, records, new HelloAnswerReader(until));
-  if (r.kind === 'failed') return { kind: 'failed', code: r.code };
-  if (r.kind === 'closed') return { kind: 'refused', reason: 'closed' };
-  const a = r.value;
-  if (a.kind === 'alert') return { kind: 'refused', reason: alertReason(a.alert) };
-  if (a.hello.selectedVersion !== VERSION[version]) {
-    return { kind: 'refused', reason: `version:${versionName(a.hello.selectedVersion) ?? `0x${a.hello.selectedVersion.toString(16)}`}` };
-  }
-  const code = extract(a.hello, a.keyExchange);
-  return code === null ? { kind: 'failed', code: 'ENCSCAN_TLS_BAD_VALUE' } : { kind: 'chosen', code };
-}
-
-function alertReason(alert: { description: number; descriptionName: string | null }): string {
-  return `alert:${alert.descriptionName ?? alert.description}`;
 }
 
 function isEcdhe(name: string): boolean {

@@ -28,7 +28,7 @@ const MAX_ANSWER_BYTES = 512 * 1024;
 export async function exchange<T>(ep: Endpoint, payload: Uint8Array, reader: AnswerReader<T>): Promise<ExchangeResult<T>> {
   let socket;
   try {
-    socket = await ep.connector.tcp(ep.address, ep.port, ep.signal);
+    socket = await ep.connector.probe(ep.address, ep.port, ep.signal);
   } catch (err) {
     return failed(err);
   }
@@ -45,7 +45,10 @@ export async function exchange<T>(ep: Endpoint, payload: Uint8Array, reader: Ans
           }
           try {
             const value = reader.push(new Uint8Array(chunk));
-            if (value !== null) resolve({ kind: 'answer', value });
+            if (value !== null) {
+              ep.connector.answered(ep.address, ep.port);
+              resolve({ kind: 'answer', value });
+            }
           } catch (err) {
             resolve(failed(err));
           }

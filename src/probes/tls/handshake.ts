@@ -44,16 +44,24 @@ export async function handshake(opts: {
   signal?: AbortSignal;
 }): Promise<HandshakeResult> {
   const started = performance.now();
+  const seen: { staple?: Buffer } = {};
   const socket = await opts.connector.tls({
     address: opts.address,
     port: opts.port,
     servername: opts.sni,
     signal: opts.signal,
-    options: { ...SCAN_TLS_OPTIONS, ca: [], ALPNProtocols: ['h2', 'http/1.1'] },
+    // requestOCSP (a TLSSocket option tls.connect passes on) sends status_request (RFC 6066 §8);
+    // a stapled response arrives during the handshake.
+    options: { ...SCAN_TLS_OPTIONS, ca: [], ALPNProtocols: ['h2', 'http/1.1'], ...({ requestOCSP: true } as tls.ConnectionOptions) },
+    observe: (s) =>
+      s.once('OCSPResponse', (response?: Buffer) => {
+        if (response && response.length > 0) seen.staple = response;
+      }),
   });
   try {
     const { chain, ...negotiated } = sessionOf(socket);
-    return { tls: { negotiated, handshakeMs: Math.round(performance.now() - started) }, chain };
+    const ocspStaple = seen.staple === undefined ? {} : { ocspStaple: seen.staple.toString('base64') };
+    return { tls: { negotiated, handshakeMs: Math.round(performance.now() - started), ...ocspStaple }, chain };
   } finally {
     socket.destroy();
   }

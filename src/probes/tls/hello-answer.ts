@@ -13,7 +13,7 @@ import { suiteProperties } from '../../tls/suite-properties.js';
 import type { AnswerReader } from './exchange.js';
 
 export type HelloAnswer =
-  | { kind: 'server-hello'; hello: ParsedServerHello; keyExchange: KeyExchangeParams | null }
+  | { kind: 'server-hello'; hello: ParsedServerHello; keyExchange: KeyExchangeParams | null; signatureScheme?: number | null }
   | { kind: 'alert'; alert: Alert };
 
 /** 'server-hello' stops at the ServerHello; 'key-exchange' reads on to the ServerKeyExchange or ServerHelloDone (TLS ≤ 1.2). */
@@ -52,7 +52,8 @@ export class HelloAnswerReader implements AnswerReader<HelloAnswer> {
     const kind = keyExchangeKind(suiteProperties(suiteRef(this.hello.cipherSuite).name).kx);
     if (!kind) return { kind: 'server-hello', hello: this.hello, keyExchange: null };
     const form = kind.anonymous ? 'anonymous' : this.hello.selectedVersion === VERSION['TLSv1.2'] ? 'tls12' : 'legacy';
-    return { kind: 'server-hello', hello: this.hello, keyExchange: parseServerKeyExchange(body, kind.kind, form).params };
+    const ske = parseServerKeyExchange(body, kind.kind, form);
+    return { kind: 'server-hello', hello: this.hello, keyExchange: ske.params, signatureScheme: ske.signature?.scheme ?? null };
   }
 }
 
