@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HttpEvidence } from '../evidence/http.js';
 import type { EndpointEvidence, TargetEvidence } from '../evidence/target.js';
+import type { TlsVulnerabilityId } from '../evidence/tls-vulnerabilities.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { suiteProperties } from '../tls/suite-properties.js';
 import { endpointLabel } from '../evidence/endpoint-label.js';
@@ -110,7 +111,10 @@ function gradeEndpoint(ep: EndpointEvidence, http: HttpEvidence | undefined, rul
   const protocol = (Math.max(...protoScores) + Math.min(...protoScores)) / 2;
 
   const leaf = ep.certificates?.[0];
-  const kxBits = [leaf ? keyBits(leaf.keyType, leaf.keySize, leaf.curve, rules) : null, ...(ep.tls!.groups ?? []).map((g) => rules.rsaEquivalentBits[g.name ?? ''] ?? null)]
+  const weakness = (id: TlsVulnerabilityId) => ep.tls!.vulnerabilities?.find((v) => v.id === id);
+  const vulnerable = (id: TlsVulnerabilityId) => weakness(id)?.vulnerable === true;
+  const dhBits = weakness('dh-group')?.groupBits ?? null;
+  const kxBits = [leaf ? keyBits(leaf.keyType, leaf.keySize, leaf.curve, rules) : null, dhBits, ...(ep.tls!.groups ?? []).map((g) => rules.rsaEquivalentBits[g.name ?? ''] ?? null)]
     .filter((b): b is number => b !== null);
   let keyExchange = kxBits.length === 0 ? 100 : tableScore(rules.keyExchangeScores, Math.min(...kxBits));
   if (suites.some((s) => s.export)) keyExchange = Math.min(keyExchange, 40);
@@ -142,6 +146,10 @@ function gradeEndpoint(ep: EndpointEvidence, http: HttpEvidence | undefined, rul
   cap('key-below-2048', kxBits.some((b) => b < 2048));
   cap('md5-signature', (ep.certificates ?? []).slice(0, -1).some((c) => /md5|md2/i.test(c.signatureAlgorithm)) || /md5|md2/i.test(leaf?.signatureAlgorithm ?? ''));
   cap('chain-incomplete', ep.pki?.completedViaAia === true);
+  cap('poodle', versions.includes('SSLv3') && suites.some((s) => s.version === 'SSLv3' && s.cbc));
+  cap('compression', vulnerable('compression'));
+  cap('insecure-renegotiation', vulnerable('client-renegotiation') && vulnerable('secure-renegotiation'));
+  for (const id of ['heartbleed', 'ccs-injection', 'ticketbleed', 'robot'] as const) cap(id, vulnerable(id));
   for (const c of caps) grade = worse(grade, c.grade);
 
   const warnings: string[] = [];
@@ -149,6 +157,7 @@ function gradeEndpoint(ep: EndpointEvidence, http: HttpEvidence | undefined, rul
   const hsts = http?.hsts;
   const longHsts = hsts?.valid === true && (hsts.maxAge ?? 0) >= rules.aPlus.minHstsMaxAge;
   if (!longHsts) warnings.push(rules.warnings['hsts']!);
+  if (vulnerable('secure-renegotiation')) warnings.push(rules.warnings['no-secure-renegotiation']!);
   if (grade === 'A') grade = warnings.length > 0 ? 'A-' : 'A+';
 
   const trust = trustProblems(ep);
@@ -159,11 +168,12 @@ function gradeEndpoint(ep: EndpointEvidence, http: HttpEvidence | undefined, rul
 }
 
 /**
- * T: the chain is untrusted, self-signed, expired or not yet valid, or a certificate below the anchor is
+ * T: the chain is untrusted, self-signed, expired, not yet valid or revoked, or a certificate below the anchor is
  * signed with SHA-1 (browsers distrust it). Weak keys and MD5 are graded by their caps instead (B, F).
  */
 function trustProblems(ep: EndpointEvidence): string[] {
   const out = (ep.pki?.errors ?? []).filter((e) => !['hostname-mismatch', 'no-san', 'weak-key', 'weak-signature'].includes(e));
+  if (ep.pki?.revocation?.status === 'revoked') out.push('revoked');
   const anchor = ep.pki?.path.at(-1);
   const sha1 = (ep.certificates ?? []).some((c) => c.sha256 !== anchor && !(c.selfSigned && c.isCA) && /sha1/i.test(c.signatureAlgorithm));
   if (sha1) out.push('sha1-signature');

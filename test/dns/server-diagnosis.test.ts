@@ -1,42 +1,27 @@
 // Per-server diagnosis over the signed lab tree: what each authoritative server of each zone answered.
-import { readFileSync } from 'node:fs';
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Connector } from '../../src/engine/connector.js';
-import { loadWorld } from '../../src/engine/world.js';
 import { DnssecServer } from '../../src/evidence/dnssec.js';
-import { parseTrustAnchors, type TrustAnchor } from '../../src/dnssec/trust-anchor.js';
 import { DIAGNOSIS_NS } from '../../src/lab/lab-dns-diagnosis.js';
 import { LAB_NS } from '../../src/lab/lab-zones.js';
-import { startLab, type Lab } from '../../src/lab/world.js';
 import { DnsClient } from '../../src/probes/dns/client.js';
 import { probeDnssec } from '../../src/probes/dns/dnssec-probe.js';
 import { diagnoseServers } from '../../src/probes/dns/server-diagnosis.js';
+import { useDnsLab } from '../support/dns-lab.js';
 
-let lab: Lab;
-let connector: Connector;
-let anchors: TrustAnchor[];
 const NOW = new Date();
 const DAY = 86_400_000;
 const ROOT = [{ address: LAB_NS.root, port: 53 }];
 if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => !Number.isNaN(Date.parse(v)));
 
-beforeAll(async () => {
-  lab = await startLab({ now: NOW });
-  const world = loadWorld(lab.worldFile);
-  connector = new Connector({ portMap: world.portMap, maxConnections: 4, timeoutMs: 2000 });
-  anchors = parseTrustAnchors(readFileSync(world.trustAnchorFile!, 'utf8'));
-}, 30_000);
-
-afterAll(async () => {
-  await lab?.stop();
-});
+const dnsLab = useDnsLab(NOW);
 
 async function diagnose(host: string) {
-  const client = new DnsClient({ connector, mode: { kind: 'iterative', rootHints: ROOT }, timeoutMs: 1000, retries: 0 });
-  const ev = await probeDnssec(client, host, { anchors, anchor: 'configured', now: NOW });
-  const servers = await diagnoseServers(client, ev.chain.map((z) => z.zone), { connector, timeoutMs: 1000, now: NOW, rootServers: ROOT });
+  const client = new DnsClient({ connector: dnsLab.connector, mode: { kind: 'iterative', rootHints: ROOT }, timeoutMs: 1000, retries: 0 });
+  const ev = await probeDnssec(client, host, { anchors: dnsLab.anchors, anchor: 'configured', now: NOW });
+  const servers = await diagnoseServers(client, ev.chain.map((z) => z.zone), { connector: dnsLab.connector, timeoutMs: 1000, now: NOW, rootServers: ROOT });
   return { ev, servers };
 }
 
@@ -105,11 +90,11 @@ describe('per-server diagnosis over the lab', () => {
   });
 
   it('with --dns-tcp, walks and diagnoses over TCP only', async () => {
-    const client = new DnsClient({ connector, mode: { kind: 'iterative', rootHints: ROOT, tcpOnly: true }, timeoutMs: 1000, retries: 0 });
-    const ev = await probeDnssec(client, 'www.stale.test', { anchors, anchor: 'configured', now: NOW });
+    const client = new DnsClient({ connector: dnsLab.connector, mode: { kind: 'iterative', rootHints: ROOT, tcpOnly: true }, timeoutMs: 1000, retries: 0 });
+    const ev = await probeDnssec(client, 'www.stale.test', { anchors: dnsLab.anchors, anchor: 'configured', now: NOW });
     expect(ev.status).toBe('secure');
     expect(new Set(client.queries.map((q) => q.transport))).toEqual(new Set(['tcp']));
-    const servers = await diagnoseServers(client, ev.chain.map((z) => z.zone), { connector, timeoutMs: 1000, now: NOW, rootServers: ROOT, tcpOnly: true });
+    const servers = await diagnoseServers(client, ev.chain.map((z) => z.zone), { connector: dnsLab.connector, timeoutMs: 1000, now: NOW, rootServers: ROOT, tcpOnly: true });
     expect(servers.map((s) => [s.udp, s.tcp])).toEqual(servers.map(() => ['not asked', 'NOERROR']));
     expect(byAddress(servers, DIAGNOSIS_NS.staleSecondary).serial).toBe(2023120101);
   });

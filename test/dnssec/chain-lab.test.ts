@@ -1,41 +1,26 @@
 // The chain walk over the signed lab tree: every lab zone gets its verdict with the right reason.
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Connector } from '../../src/engine/connector.js';
-import { loadWorld } from '../../src/engine/world.js';
-import { parseTrustAnchors, defaultRootAnchors, type TrustAnchor } from '../../src/dnssec/trust-anchor.js';
+import { describe, expect, it } from 'vitest';
+import { defaultRootAnchors, type TrustAnchor } from '../../src/dnssec/trust-anchor.js';
 import { DnsClient } from '../../src/probes/dns/client.js';
 import { clientFetch, probeDnssec } from '../../src/probes/dns/dnssec-probe.js';
 import { type Fetch, validateName } from '../../src/dnssec/chain.js';
 import { nameToWire, parseName } from '../../src/dnssec/name.js';
 import { RR } from '../../src/dnssec/rr-types.js';
 import type { WireMessage } from '../../src/dnssec/wire.js';
-import { startLab, type Lab } from '../../src/lab/world.js';
+import { useDnsLab } from '../support/dns-lab.js';
 
-let lab: Lab;
-let connector: Connector;
-let anchors: TrustAnchor[];
 const NOW = new Date();
 const DAY = 86_400_000;
 
-beforeAll(async () => {
-  lab = await startLab({ now: NOW });
-  const world = loadWorld(lab.worldFile);
-  connector = new Connector({ portMap: world.portMap, maxConnections: 4, timeoutMs: 2000 });
-  anchors = parseTrustAnchors(readFileSync(world.trustAnchorFile!, 'utf8'));
-}, 30_000);
-
-afterAll(async () => {
-  await lab?.stop();
-});
+const dnsLab = useDnsLab(NOW);
 
 function iterativeClient(): DnsClient {
-  return new DnsClient({ connector, mode: { kind: 'iterative', rootHints: [{ address: '127.0.53.1', port: 53 }] }, timeoutMs: 1000, retries: 0 });
+  return new DnsClient({ connector: dnsLab.connector, mode: { kind: 'iterative', rootHints: [{ address: '127.0.53.1', port: 53 }] }, timeoutMs: 1000, retries: 0 });
 }
 
 function probe(host: string, opts: { now?: Date; strictAlgorithms?: boolean; anchors?: TrustAnchor[] } = {}) {
   const client = iterativeClient();
-  return probeDnssec(client, host, { anchors: opts.anchors ?? anchors, anchor: 'configured', now: opts.now ?? NOW, strictAlgorithms: opts.strictAlgorithms ?? false });
+  return probeDnssec(client, host, { anchors: opts.anchors ?? dnsLab.anchors, anchor: 'configured', now: opts.now ?? NOW, strictAlgorithms: opts.strictAlgorithms ?? false });
 }
 
 describe('lab verdicts', () => {
@@ -123,11 +108,11 @@ describe('lab verdicts', () => {
       return got.ok ? { ...got, message: edit(got.message) } : got;
     };
     const noNsec = tamper((m) => ({ ...m, authority: m.authority.filter((rr) => rr.type !== RR.NSEC) }));
-    const wild = await validateName(parseName('www.wild.test.'), [RR.A], { anchors, now: NOW, fetch: noNsec });
+    const wild = await validateName(parseName('www.wild.test.'), [RR.A], { anchors: dnsLab.anchors, now: NOW, fetch: noNsec });
     expect([wild.status, wild.reason]).toEqual(['bogus', 'WILDCARD_NOT_PROVEN']);
     const evil = nameToWire(parseName('www.evil.dname.test.'));
     const forged = tamper((m) => ({ ...m, answer: m.answer.map((rr) => (rr.type === RR.CNAME ? { ...rr, rdata: evil } : rr)) }));
-    const dname = await validateName(parseName('www.old.dname.test.'), [RR.A], { anchors, now: NOW, fetch: forged });
+    const dname = await validateName(parseName('www.old.dname.test.'), [RR.A], { anchors: dnsLab.anchors, now: NOW, fetch: forged });
     expect([dname.status, dname.reason]).toEqual(['bogus', 'DNAME_SYNTHESIS_INVALID']);
   });
 
@@ -137,7 +122,7 @@ describe('lab verdicts', () => {
       const got = await clientFetch(client)(n, t);
       return got.ok && t === RR.A ? { ...got, message: { ...got.message, answer: got.message.answer.map((rr) => ({ ...rr, ttl: rr.type === RR.A ? 999_999 : rr.ttl })) } } : got;
     };
-    const result = await validateName(parseName('good.example.test.'), [RR.A], { anchors, now: NOW, fetch });
+    const result = await validateName(parseName('good.example.test.'), [RR.A], { anchors: dnsLab.anchors, now: NOW, fetch });
     expect(result.status).toBe('secure');
     expect(result.rrsets[0]!.notes?.map((n) => n.code)).toEqual(['TTL_ABOVE_ORIGINAL']);
   });

@@ -24,7 +24,7 @@ const cat = (s: Score, id: string) => s.categories.find((c) => c.id === id)!;
 describe('every profile', () => {
   it.each(PROFILES)('%s: tlsGrade always comes from tls-grade', (profile) => {
     const s = score('legacy.example.test', profile);
-    expect(s).toMatchObject({ profile, tlsGrade: 'C', tlsGradeRulesVersion: '2009r-encscan.1' });
+    expect(s).toMatchObject({ profile, tlsGrade: 'C', tlsGradeRulesVersion: '2009r-encscan.2' });
     expect(s.arithmetic).toBeTypeOf('string');
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetEvidence, EndpointEvidence } from '../../src/evidence/target.js';
 import type { TlsVersionName } from '../../src/evidence/tls.js';
+import type { RevocationEvidence } from '../../src/evidence/certificate.js';
+import type { TlsVulnerabilityId } from '../../src/evidence/tls-vulnerabilities.js';
 import { gradeTarget, type GradingMode } from '../../src/report/tls-grade.js';
 import { simulateHandshakes } from '../../src/report/simulate-handshake.js';
 import { endpoint, evidence, hsts, leaf, pki } from '../support/check-kit.js';
@@ -17,6 +19,10 @@ interface Server {
   signature?: string;
   /** false: the server follows the client's order (default true). */
   serverOrder?: boolean;
+  /** Weaknesses a probe found (vulnerable: true), and the DHE prime size when one was seen. */
+  weak?: TlsVulnerabilityId[];
+  dhBits?: number;
+  revoked?: boolean;
 }
 
 function server(s: Server): TargetEvidence {
@@ -38,9 +44,13 @@ function server(s: Server): TargetEvidence {
       handshakeMs: 1,
       protocols,
       groups: (s.groups ?? ['x25519']).map((name, i) => ({ code: i, name })),
+      vulnerabilities: [
+        ...(s.weak ?? []).map((id) => ({ id, vulnerable: true, how: 'tested' as const, detail: '', connections: 1 })),
+        ...(s.dhBits === undefined ? [] : [{ id: 'dh-group' as const, vulnerable: false, how: 'tested' as const, detail: '', connections: 1, groupBits: s.dhBits }]),
+      ],
     },
     certificates: [{ ...leaf({ notBefore: -1, notAfter: 60 }), ...key, signatureAlgorithm: s.signature ?? 'sha256WithRSAEncryption' }],
-    pki: pki(s.pki ?? {}),
+    pki: { ...pki(s.pki ?? {}), ...(s.revoked ? { revocation: revocation('revoked') } : {}) },
   });
   const maxAge = s.hstsMaxAge === undefined ? 31536000 : s.hstsMaxAge;
   return evidence({
@@ -50,6 +60,10 @@ function server(s: Server): TargetEvidence {
 }
 
 const grade = (s: Server, mode: GradingMode = 'offered') => gradeTarget(server(s), mode);
+
+function revocation(status: RevocationEvidence['status']): RevocationEvidence {
+  return { status, source: 'responder', mustStaple: false, stapled: false, ocspUrls: ['http://ocsp.example/'], reason: null };
+}
 
 describe('SSL Labs rating guide, worked examples (tls-anchors §2.2)', () => {
   it('TLS 1.2+1.3, RSA-2048, AES-128/256: 100/90/90 -> 93 -> A, A+ with long HSTS', () => {
@@ -88,6 +102,17 @@ describe('caps, warnings and trust', () => {
     ['self-signed', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, pki: { trusted: false, errors: ['self-signed'] } }, 'T'],
     ['name mismatch', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, pki: { hostnameMatch: false, errors: ['hostname-mismatch'] } }, 'M'],
     ['SHA-1 leaf', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, signature: 'sha1WithRSAEncryption' }, 'T'],
+    ['Heartbleed', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, weak: ['heartbleed'] }, 'F'],
+    ['CCS injection', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, weak: ['ccs-injection'] }, 'F'],
+    ['Ticketbleed', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, weak: ['ticketbleed'] }, 'F'],
+    ['ROBOT', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, weak: ['robot'] }, 'F'],
+    ['TLS compression (CRIME)', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, weak: ['compression'] }, 'C'],
+    ['no secure renegotiation: warning', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, weak: ['secure-renegotiation'] }, 'A-'],
+    ['client renegotiation without RFC 5746', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, weak: ['secure-renegotiation', 'client-renegotiation'] }, 'F'],
+    ['SSLv3 with CBC (POODLE)', { versions: { SSLv3: ['TLS_RSA_WITH_AES_128_CBC_SHA'], 'TLSv1.2': V12, 'TLSv1.3': V13 } }, 'C'],
+    ['DHE with a 1024-bit prime', { versions: { 'TLSv1.2': [...V12, 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256'], 'TLSv1.3': V13 }, dhBits: 1024 }, 'B'],
+    ['DHE with a 768-bit prime', { versions: { 'TLSv1.2': [...V12, 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256'], 'TLSv1.3': V13 }, dhBits: 768 }, 'F'],
+    ['revoked leaf', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, revoked: true }, 'T'],
     ['MD5 leaf', { versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 }, signature: 'md5WithRSAEncryption', pki: { trusted: false, errors: ['weak-signature'] } }, 'F'],
   ] as Array<[string, Server, string]>)('%s -> %s', (_label, s, want) => expect(grade(s).grade).toBe(want));
 
