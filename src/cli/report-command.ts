@@ -10,7 +10,6 @@ import { DEFAULT_POLICY } from '../report/policy.js';
 import { diffReports, renderDiffText } from '../report/diff.js';
 import { parseJson, validateJson } from '../report/validate-json.js';
 import { readText } from './options.js';
-import { applyScoring } from '../report/apply-scoring.js';
 import { emitReport, loadGate, scoringOptions, type OutputFlags, type GateFlags } from './scan-command.js';
 
 export async function loadReport(file: string): Promise<Report> {
@@ -33,8 +32,7 @@ export async function runReport(file: string, flags: OutputFlags & GateFlags & {
     policy: gate.source,
     targets: saved.targets.map((t) => {
       const { input, host, displayHost, port, status, errors } = t;
-      const judged = judge(t.evidence, { input, host, displayHost, port, status, errors }, { checks, levels, policy: gate.policy, now, ...(flags.profile === undefined ? {} : { profile: flags.profile }) });
-      return applyScoring(judged, scoringOptions(flags), gate.policy, now);
+      return judge(t.evidence, { input, host, displayHost, port, status, errors }, { checks, levels, policy: gate.policy, now, ...scoringOptions(flags) });
     }),
   };
   emitReport(report, flags);

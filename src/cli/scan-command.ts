@@ -16,8 +16,6 @@ import type { Policy } from '../report/policy.js';
 import { parseJson, validateJson } from '../report/validate-json.js';
 import { palette } from './palette.js';
 import type { ProfileName } from '../report/score.js';
-import { applyScoring, type ScoringOptions } from '../report/apply-scoring.js';
-import { DEFAULT_POLICY } from '../report/policy.js';
 import type { GradingMode } from '../report/tls-grade.js';
 import type { FixProfile } from '../report/fix-snippets.js';
 import { trustStamp } from '../report/trust-stamp.js';
@@ -92,22 +90,18 @@ export async function runScan(inputs: string[], raw: Record<string, unknown>): P
     vars: { 'dane.expiryWarnDays': flags.daneExpiryDays },
     portMap: world?.portMap ?? new Map(),
     world: world?.name ?? null,
-    ...(flags.profile === undefined ? {} : { profile: flags.profile }),
+    ...scoringOptions(flags),
   });
   const { defaultRootAnchors } = await import('../dnssec/trust-anchor.js');
   const anchorStamp = anchors === undefined ? undefined : { file: anchorPath!, text: anchorText!, anchors };
   const { targets: results, ...stamp } = report;
-  const now = new Date(report.startedAt);
-  const scored: Report = {
-    ...stamp,
-    trust: trustStamp(caFiles, anchorStamp, defaultRootAnchors),
-    targets: results.map((t) => applyScoring(t, scoringOptions(flags), policy?.policy ?? DEFAULT_POLICY, now)),
-  };
-  emitReport(scored, flags);
-  return reportExitCode(scored);
+  const stamped: Report = { ...stamp, trust: trustStamp(caFiles, anchorStamp, defaultRootAnchors), targets: results };
+  emitReport(stamped, flags);
+  return reportExitCode(stamped);
 }
 
-export function scoringOptions(flags: GateFlags): ScoringOptions {
+/** The scoring flags of `scan` and `report` (--profile, --grading-mode, --fix-profile), as judge() takes them. */
+export function scoringOptions(flags: GateFlags): { profile?: ProfileName; gradingMode: GradingMode; fixProfile: FixProfile } {
   return { ...(flags.profile === undefined ? {} : { profile: flags.profile }), gradingMode: flags.gradingMode ?? 'offered', fixProfile: flags.fixProfile ?? 'intermediate' };
 }
 

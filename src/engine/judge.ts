@@ -3,7 +3,9 @@ import type { Finding, TargetResult } from '../evidence/report.js';
 import { evaluateGate, type Policy } from '../report/policy.js';
 import type { TargetEvidence } from '../evidence/target.js';
 import type { Levels } from '../report/levels.js';
+import { withFixSnippets, type FixProfile } from '../report/fix-snippets.js';
 import { scoreTarget, type ProfileName } from '../report/score.js';
+import type { GradingMode } from '../report/tls-grade.js';
 import { runCheck, toFinding } from './run-checks.js';
 
 /**
@@ -17,6 +19,10 @@ export interface JudgeEnv {
   now: Date;
   /** Scoring profile for overall and categories (default deploy360). */
   profile?: ProfileName;
+  /** TLS grade caps on what is offered (default) or on what reference clients negotiate. */
+  gradingMode?: GradingMode;
+  /** Mozilla configuration the fix snippets follow (default intermediate). */
+  fixProfile?: FixProfile;
 }
 
 export function judge(
@@ -24,13 +30,15 @@ export function judge(
   target: Omit<TargetResult, 'checks' | 'findings' | 'score' | 'gate' | 'evidence'>,
   env: JudgeEnv,
 ): TargetResult {
-  const findings: Finding[] = [];
+  const emitted: Finding[] = [];
   const checks = env.checks.map((check) => {
     const { run, emissions } = runCheck(check, ev, { now: env.now, vars: env.levels.vars, target });
-    findings.push(...emissions.map((e) => toFinding(check, e, env.levels)));
+    emitted.push(...emissions.map((e) => toFinding(check, e, env.levels)));
     return run;
   });
-  const result: TargetResult = { ...target, evidence: ev, checks, findings, score: scoreTarget(findings, ev, env.profile), gate: { passed: null, reasons: [], waived: [] } };
+  const findings = withFixSnippets(emitted, ev, env.fixProfile ?? 'intermediate');
+  const score = scoreTarget(findings, ev, env.profile, env.gradingMode ?? 'offered');
+  const result: TargetResult = { ...target, evidence: ev, checks, findings, score, gate: { passed: null, reasons: [], waived: [] } };
   result.gate = evaluateGate(result, env.policy, env.now);
   return result;
 }

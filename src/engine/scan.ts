@@ -4,6 +4,8 @@ import { checks as allChecks } from '../../checks/index.gen.js';
 import { defaultLevels, withOverrides } from '../report/levels.js';
 import { DEFAULT_POLICY, type Policy } from '../report/policy.js';
 import type { ProfileName } from '../report/score.js';
+import type { GradingMode } from '../report/tls-grade.js';
+import type { FixProfile } from '../report/fix-snippets.js';
 import { TOOL_VERSION } from '../package-root.js';
 import { Connector, type SocketAddress } from './connector.js';
 import type { ConnectTo, GatherContext } from './gather.js';
@@ -37,8 +39,10 @@ export interface ScanOptions {
   world: string | null;
   now?: Date;
   policy?: { source: string; policy: Policy };
-  /** Scoring profile (default deploy360). */
+  /** Scoring profile (default deploy360), grading mode and fix-snippet profile, as for judge(). */
   profile?: ProfileName;
+  gradingMode?: GradingMode;
+  fixProfile?: FixProfile;
   onTarget?: (result: TargetResult) => void;
 }
 
@@ -78,6 +82,8 @@ export async function scan(targets: Target[], opts: ScanOptions): Promise<Report
           levels,
           policy: gate.policy,
           ...(opts.profile === undefined ? {} : { profile: opts.profile }),
+          ...(opts.gradingMode === undefined ? {} : { gradingMode: opts.gradingMode }),
+          ...(opts.fixProfile === undefined ? {} : { fixProfile: opts.fixProfile }),
         });
         opts.onTarget?.(result);
         return result;
