@@ -119,10 +119,14 @@ function stapledScts(r: SingleResponse): SctEntry[] {
 /** The certificate whose key should have signed: the issuer, or a delegate it issued (RFC 6960 §4.2.2.2). */
 async function findSigner(basic: BasicOCSPResponse, issuer: CertFields): Promise<{ kind: 'issuer' | 'delegated'; cert: CertFields } | null> {
   const id = basic.tbsResponseData.responderID;
-  const named = (c: CertFields): boolean =>
-    id.byName
-      ? Buffer.from(AsnConvert.serialize(id.byName)).equals(c.subject)
-      : id.byKey !== undefined && toHex(new Uint8Array(id.byKey.buffer)) === createHash('sha1').update(publicKeyBits(c)).digest('hex');
+  const named = (c: CertFields): boolean => {
+    if (!id.byName) return id.byKey !== undefined && toHex(new Uint8Array(id.byKey.buffer)) === createHash('sha1').update(publicKeyBits(c)).digest('hex');
+    try {
+      return Buffer.from(AsnConvert.serialize(id.byName)).equals(c.subject);
+    } catch {
+      return false; // a name whose values do not re-encode (a string as a UTCTime) names no certificate
+    }
+  };
   if (named(issuer)) return { kind: 'issuer', cert: issuer };
   for (const raw of (basic.certs ?? []).slice(0, MAX_CERTS)) {
     let delegate: CertFields;

@@ -1,6 +1,6 @@
 // Fuzzing for every TLS parser: random and mutated inputs, seeded from the corpora. A case passes
 // when the parser either returns or throws a DecodeError with an ENCSCAN_TLS_* code; when it returns,
-// re-encoding the result must give back the input. Used by fuzz.test.ts and scripts/fuzz-tls.mjs.
+// re-encoding the result must give back the input. Used by fuzz.test.ts and scripts/fuzz-parsers.mjs.
 import { performance } from 'node:perf_hooks';
 import { DecodeError } from '../../src/engine/errors.js';
 import { encodeAlert, parseAlert } from '../../src/tls/alert.js';
@@ -31,7 +31,11 @@ export interface FuzzTarget {
   seeds: Uint8Array[];
   /** Parses `input`; returns its re-encoding when the parser has one, else null. */
   run(input: Uint8Array): Uint8Array | null;
+  /** The code of an error the parser may throw, else null; by default ENCSCAN_TLS_* DecodeErrors. */
+  parserError?: (err: unknown) => string | null;
 }
+
+const tlsDecodeError = (err: unknown): string | null => (err instanceof DecodeError && err.code.startsWith('ENCSCAN_TLS_') ? err.code : null);
 
 export interface FuzzResult {
   target: string;
@@ -79,10 +83,14 @@ function mutate(seed: Uint8Array, rand: () => number, seeds: Uint8Array[]): Uint
   return Uint8Array.from(out);
 }
 
-function input(target: FuzzTarget, rand: () => number): Uint8Array {
+/** One case: random bytes, or a mutation of a seed (bit flips, truncation, length inflation, splices). */
+export function input(target: Pick<FuzzTarget, 'seeds'>, rand: () => number): Uint8Array {
   if (rand() < 0.2 || target.seeds.length === 0) return Uint8Array.from({ length: Math.floor(rand() * 600) }, () => Math.floor(rand() * 256));
   return mutate(target.seeds[Math.floor(rand() * target.seeds.length)]!, rand, target.seeds);
 }
+
+/** A case slower than this counts as a hang. */
+export const SLOW_CASE_MS = 1_000;
 
 /** Runs `cases` inputs through one target. */
 export function fuzz(target: FuzzTarget, cases: number, seed: number): FuzzResult {
@@ -97,14 +105,17 @@ export function fuzz(target: FuzzTarget, cases: number, seed: number): FuzzResul
       result.accepted++;
       if (again && hexOf(again) !== hexOf(bytes)) result.failures.push(`case ${i}: re-encoding differs for ${hexOf(bytes)}`);
     } catch (err) {
-      if (err instanceof DecodeError && err.code.startsWith('ENCSCAN_TLS_')) {
+      const code = (target.parserError ?? tlsDecodeError)(err);
+      if (code !== null) {
         result.rejected++;
-        result.codes[err.code] = (result.codes[err.code] ?? 0) + 1;
+        result.codes[code] = (result.codes[code] ?? 0) + 1;
       } else {
         result.failures.push(`case ${i}: ${String(err)} for ${hexOf(bytes)}`);
       }
     }
-    result.maxMs = Math.max(result.maxMs, performance.now() - t0);
+    const ms = performance.now() - t0;
+    if (ms > SLOW_CASE_MS) result.failures.push(`case ${i}: took ${ms.toFixed(0)} ms for ${hexOf(bytes)}`);
+    result.maxMs = Math.max(result.maxMs, ms);
     if (result.failures.length >= 10) break;
   }
   return result;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fuzz, fuzzTargets } from './fuzz-harness.js';
 
-// 2,000 cases per parser here; scripts/fuzz-tls.mjs runs 100,000 per parser against dist/.
+// 2,000 cases per parser here; scripts/fuzz-parsers.mjs runs 100,000 per parser against dist/.
 const CASES = 2_000;
 const SEED = 0x7e5c;
 
