@@ -121,7 +121,7 @@ class Walk {
   async judgeName(name: Name, type: number, depth: number, carried?: WireMessage): Promise<RrsetVerdict[]> {
     const r: Fetched = carried ? { ok: true, message: carried, server: '' } : await this.fetch(name, type);
     // The DS RRset lives in the parent zone, so its trust anchor is the one above the name.
-    const reached = await this.descend(name, r.ok ? signerHint(r.message, name) : undefined, type === RR.DS && name.length > 0 ? name.slice(1) : name);
+    const reached = await this.descend(name, r.ok ? signerHint(r.message, name) : undefined, type === RR.DS && name.length > 0 ? name.slice(1) : name, r.ok);
     const verdict = (status: Verdict, problem?: ChainProblem, owner = name, t = type, notes: ChainProblem[] = []): RrsetVerdict => ({
       name: owner, type: t, status, reason: problem?.code ?? 'SECURE', ...(problem ? { message: problem.message } : {}), ...(notes.length > 0 ? { notes } : {}),
     });
@@ -129,10 +129,16 @@ class Walk {
     if (!r.ok) return [verdict('indeterminate', unreachable(name, type, r))];
     const { message } = r;
     const rcode = message.flags & 0xf;
+    // An RRSIG proves its RRset wherever it travels, so a signature a server put in another section still counts.
+    const signed = [...message.answer, ...[...message.authority, ...message.additional].filter((rr) => rr.type === RR.RRSIG)];
     const judge = (owner: Name, t: number): RrsetVerdict => {
-      const j = judgeRrset(message.answer, owner, t, reached.zone, reached.keys, this.verify);
+      const j = judgeRrset(signed, owner, t, reached.zone, reached.keys, this.verify);
       if (j.status !== 'secure') return verdict(j.status, j.problem, owner, t);
       if (j.labels < rrsigLabelCount(owner)) {
+        if (t === RR.DNAME) {
+          // RFC 4592 §4.4: a DNAME owned by a wildcard is to be avoided or outright rejected.
+          return verdict('bogus', { code: 'DNAME_SYNTHESIS_INVALID', message: `the DNAME at ${nameToString(owner)} was expanded from a wildcard, which DNAME redirection does not allow` }, owner, t);
+        }
         const w = checkWildcardAnswer(message.authority, owner, j.labels, reached.zone, reached.keys, this.verify);
         this.noteNsec3(reached.zone, w.nsec3);
         if (w.status !== 'secure') return verdict(w.status, w.problem, owner, t);
@@ -191,15 +197,21 @@ class Walk {
    * Walks from the closest trust anchor down the zone cuts above `name`: to the zone that signed the
    * answer when it names one (as validators do, so no DS is asked below it), else to `name` itself.
    */
-  private async descend(name: Name, signer: Name | undefined, anchorFor = name): Promise<Reached> {
-    const anchor = closestAnchor(activeAnchors(this.opts.anchors, this.opts.now), anchorFor);
+  private async descend(name: Name, signer: Name | undefined, anchorFor: Name, served: boolean): Promise<Reached> {
+    const active = activeAnchors(this.opts.anchors, this.opts.now);
+    // An answer signed above a deeper anchor (say, the parent's proof that the anchored name does not
+    // exist) is judged from the anchor that covers its signer, as validators pick keys by signer.
+    const anchor = (signer && isAtOrBelow(anchorFor, signer) ? closestAnchor(active, signer) : undefined) ?? closestAnchor(active, anchorFor);
     if (!anchor) return { zone: [], keys: [], status: 'indeterminate', problem: { code: 'NO_TRUST_ANCHOR_SIGNING', message: `no trust anchor covers ${nameToString(name)}` } };
     const target = signer && isAtOrBelow(name, signer) && isAtOrBelow(signer, anchor) ? signer : name;
-    let reached = await this.establish(anchor, null);
+    let reached = await this.establish(anchor, null, served);
     for (let i = anchor.length + 1; i <= target.length && reached.status === 'secure'; i++) {
       const child = target.slice(target.length - i);
       const r = await this.fetch(child, RR.DS);
-      if (!r.ok) return { ...reached, status: 'indeterminate', problem: unreachable(child, RR.DS, r) };
+      if (!r.ok) {
+        const { status, ...problem } = fetchFailure(child, RR.DS, r, served);
+        return { ...reached, status, problem };
+      }
       const rcode = r.message.flags & 0xf;
       if (rcode === NXDOMAIN) break; // the name does not exist: the final answer is judged in this zone
       if (rcode !== NOERROR) return { ...reached, status: 'indeterminate', problem: rcodeProblem(child, RR.DS, rcode, r.server) };
@@ -207,7 +219,7 @@ class Walk {
       if (ds.length > 0) {
         const j = judgeRrset(r.message.answer, child, RR.DS, reached.zone, reached.keys, this.verify);
         if (j.status !== 'secure') return this.record({ zone: child, keys: [], status: j.status, ...(j.problem ? { problem: j.problem } : {}) }, [], []);
-        reached = await this.establish(child, { parent: reached.zone, ds: decodeAll(ds) });
+        reached = await this.establish(child, { parent: reached.zone, ds: decodeAll(ds) }, served);
         continue;
       }
       if (r.message.answer.some((rr) => (rr.type === RR.CNAME && namesEqual(rr.owner, child)) || rr.type === RR.DNAME)) break;
@@ -223,14 +235,17 @@ class Walk {
     return reached;
   }
 
-  private async establish(zone: Name, via: { parent: Name; ds: Ds[] } | null): Promise<Reached> {
+  private async establish(zone: Name, via: { parent: Name; ds: Ds[] } | null, served: boolean): Promise<Reached> {
     const zoneText = nameToString(zone);
     const anchors = activeAnchors(this.opts.anchors, this.opts.now).filter((a) => namesEqual(a.owner, zone));
     const ds = via ? via.ds : anchors.flatMap((a) => (a.kind === 'ds' ? [{ keyTag: a.keyTag, algorithm: a.algorithm, digestType: a.digestType, digest: a.digest }] : []));
     const fail = (status: Verdict, problem: ChainProblem, keys: Uint8Array[] = []): Reached => this.record({ zone, keys: [], status, problem }, ds, keys);
     if (!via && anchors.length === 0) return fail('indeterminate', { code: 'NO_TRUST_ANCHOR_SIGNING', message: `no trust anchor is configured for ${zoneText}` });
     const r = await this.fetch(zone, RR.DNSKEY);
-    if (!r.ok) return fail('indeterminate', unreachable(zone, RR.DNSKEY, r));
+    if (!r.ok) {
+      const { status, ...problem } = fetchFailure(zone, RR.DNSKEY, r, served);
+      return fail(status, status === 'bogus' ? { ...problem, code: 'DNSKEY_MISSING' } : problem);
+    }
     const rcode = r.message.flags & 0xf;
     if (rcode !== NOERROR) return fail('indeterminate', rcodeProblem(zone, RR.DNSKEY, rcode, r.server));
     const keys = r.message.answer.filter((rr) => rr.type === RR.DNSKEY && namesEqual(rr.owner, zone) && rr.rdata.length >= 4).map((rr) => rr.rdata);
@@ -292,6 +307,16 @@ function cnameTarget(answer: readonly WireRr[], owner: Name): Name | undefined {
     if (!(err instanceof DecodeError)) throw err;
     return undefined;
   }
+}
+
+/**
+ * A failed DS or DNSKEY query for a zone proven signed. When the data itself was `served` but every server
+ * answered this query with SERVFAIL, the answer cannot be validated and is bogus (RFC 4035 §5.2), as
+ * validating resolvers treat stripped DNSSEC data; a timeout, or a server that fails every query, leaves
+ * the scan indeterminate.
+ */
+function fetchFailure(name: Name, type: number, r: { code: string; server?: string }, served: boolean): ChainProblem & { status: Verdict } {
+  return { ...unreachable(name, type, r), status: served && r.code === 'ENCSCAN_DNS_SERVFAIL' ? 'bogus' : 'indeterminate' };
 }
 
 function unreachable(name: Name, type: number, r: { code: string; server?: string }): ChainProblem {

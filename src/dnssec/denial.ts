@@ -2,7 +2,7 @@
 // authority section, each RRset's signature checked with the zone's keys, then the proof for the
 // question. NSEC3 parameters follow RFC 9276: iterations above the limit make the answer insecure.
 import { DecodeError } from '../engine/errors.js';
-import { type Name, isAtOrBelow, nameToString, namesEqual } from './name.js';
+import { type Name, isAtOrBelow, nameToString, namesEqual, rrsigLabelCount } from './name.js';
 import { type NsecRecord, nsecCovers, proveNodata, proveNxdomain, type DenialProof } from './nsec-proof.js';
 import { NSEC3_OPT_OUT, type Nsec3Record, Nsec3Set, proveNodata3, proveNxdomain3, proveWildcardAnswer3, toNsec3Record } from './nsec3-proof.js';
 import { type Nsec3Param, decodeNsec } from './rdata.js';
@@ -42,6 +42,8 @@ function collect(section: readonly WireRr[], zone: Name, keys: readonly Uint8Arr
     seen.push(rr.owner);
     const j = judgeRrset(section, rr.owner, rr.type, zone, keys, opts);
     if (j.status !== 'secure') return { ...out, failure: { status: j.status, ...(j.problem ? { problem: j.problem } : {}) } };
+    // An NSEC synthesised from a wildcard says nothing about the names around its owner (CVE-2017-15105).
+    if (j.labels < rrsigLabelCount(rr.owner)) continue;
     for (const r of section.filter((x) => x.type === rr.type && namesEqual(x.owner, rr.owner))) {
       if (rr.type === RR.NSEC3) {
         const n3 = toNsec3Record(r.owner, r.rdata, zone);

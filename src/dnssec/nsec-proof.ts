@@ -14,9 +14,12 @@ export type DenialProof =
   | { ok: true; kind: 'nodata' | 'empty-non-terminal' | 'nxdomain'; delegation: boolean; optOut?: boolean }
   | { ok: false; problem: ChainProblem };
 
-/** True when `name` sorts strictly inside the NSEC's span; the last NSEC's span wraps to the apex. */
+/**
+ * True when `name` sorts strictly inside the NSEC's span; the last NSEC's span wraps to the apex. An NSEC
+ * whose next name lies outside its zone overreaches (it would deny other zones' names) and covers nothing.
+ */
 export function nsecCovers(nsec: NsecRecord, name: Name, zone: Name): boolean {
-  if (!isAtOrBelow(name, zone) || compareNames(nsec.owner, name) >= 0) return false;
+  if (!isAtOrBelow(name, zone) || !isAtOrBelow(nsec.next, zone) || compareNames(nsec.owner, name) >= 0) return false;
   return compareNames(nsec.next, nsec.owner) <= 0 || compareNames(name, nsec.next) < 0;
 }
 
@@ -35,6 +38,9 @@ export function proveNodata(name: Name, type: number, nsecs: readonly NsecRecord
     }
     if (type === RR.DS && at.types.includes(RR.SOA)) {
       return fail('REFERRAL_WITH_SOA', `the NSEC denying ${label} comes from the child zone's apex, not from the parent`);
+    }
+    if (type !== RR.DS && at.types.includes(RR.NS) && !at.types.includes(RR.SOA)) {
+      return fail('NO_NSEC_MATCHING_SNAME', `the NSEC at ${nameToString(name)} is the parent's side of a delegation, which can deny only DS, not ${label} (RFC 6840 §4.1)`);
     }
     return { ok: true, kind: 'nodata', delegation: at.types.includes(RR.NS) && !at.types.includes(RR.SOA) };
   }

@@ -115,6 +115,9 @@ export function proveNodata3(set: Nsec3Set, name: Name, type: number): DenialPro
     if (type === RR.DS && at.types.includes(RR.SOA) && !namesEqual(name, [])) {
       return fail('REFERRAL_WITH_SOA', `the NSEC3 denying ${label} comes from the child zone's apex, not from the parent`);
     }
+    if (type !== RR.DS && at.types.includes(RR.NS) && !at.types.includes(RR.SOA)) {
+      return fail('NO_NSEC_MATCHING_SNAME', `the NSEC3 for ${nameToString(name)} is the parent's side of a delegation, which can deny only DS, not ${label} (RFC 6840 §4.1)`);
+    }
     return { ok: true, kind: 'nodata', delegation: at.types.includes(RR.NS) && !at.types.includes(RR.SOA), optOut: false };
   }
   const ce = closestEncloser(set, name);

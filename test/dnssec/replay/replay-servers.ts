@@ -45,7 +45,8 @@ export async function startReplayNetwork(script: RplScript): Promise<ReplayNetwo
   const records = (lines: string[]): WireRr[] =>
     lines.flatMap((line) => {
       try {
-        return parseRecords(`$TTL ${DEFAULT_TTL}\n${line.replace(/[()]/g, ' ')}`);
+        // Unbound's script reader takes relative names as relative to the root.
+        return parseRecords(`$ORIGIN .\n$TTL ${DEFAULT_TTL}\n${line.replace(/[()]/g, ' ')}`);
       } catch {
         unparsed.push(line);
         return [];
