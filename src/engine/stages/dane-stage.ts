@@ -6,7 +6,7 @@ import type { GatherContext } from '../gather.js';
 import type { Target } from '../target.js';
 import { elapsed, failed } from './attempts.js';
 import { mailDane } from './mail-dane-stage.js';
-import { dnsClient } from './resolve-stage.js';
+import { validatingDns } from './resolve-stage.js';
 import { expiryOf, hostDnssec, lookupTlsa, tlsaRecords, undecided, type DaneDns } from './tlsa-base.js';
 
 /**
@@ -20,13 +20,10 @@ export async function daneStage(target: Target, ctx: GatherContext, ev: TargetEv
     return;
   }
   const started = performance.now();
-  const { validatedLookup } = await import('../../probes/dns/dnssec-probe.js');
-  const { defaultRootAnchors } = await import('../../dnssec/trust-anchor.js');
   const { typeNumber } = await import('../../dnssec/rr-types.js');
   try {
-    const client = await dnsClient(ctx);
-    const opts = { anchors: ctx.dnssec?.anchors ?? defaultRootAnchors(), now: ctx.now, strictAlgorithms: ctx.dnssec?.strictAlgorithms === true };
-    const dns: DaneDns = { client, opts, lookup: (name, type) => validatedLookup(client, name, typeNumber(type), opts) };
+    const validating = await validatingDns(ctx);
+    const dns: DaneDns = { ...validating, lookup: (name, type) => validating.lookup(name, typeNumber(type)) };
     const [https, mail] = await Promise.all([tls.then(() => httpsDane(target, ctx, ev, dns, errors)), mailDane(target.host, ctx, dns, errors)]);
     const dane: DaneEvidence = { mail: mail.mail };
     if (https) dane.https = https;

@@ -6,7 +6,7 @@ import { errorCode, errorMessage } from '../errors.js';
 import type { GatherContext } from '../gather.js';
 import type { Target } from '../target.js';
 import { elapsed, failed } from './attempts.js';
-import { dnsClient, resolveOther } from './resolve-stage.js';
+import { dnsClient, resolveOther, validatingDns } from './resolve-stage.js';
 
 /** HTTPS per endpoint, the redirect chains, security.txt, and the domain's MTA-STS / TLS-RPT policy. */
 export async function httpStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[]): Promise<void> {
@@ -54,16 +54,13 @@ export async function httpStage(target: Target, ctx: GatherContext, ev: TargetEv
 async function httpsRecords(target: Target, ctx: GatherContext, address: string | undefined, ev: TargetEvidence): Promise<HttpsRecord[] | undefined> {
   const started = performance.now();
   const { probeHttpsRr } = await import('../../probes/http/https-rr.js');
-  const { validatedLookup } = await import('../../probes/dns/dnssec-probe.js');
-  const { defaultRootAnchors } = await import('../../dnssec/trust-anchor.js');
   const { httpGet } = await import('../../probes/http/request.js');
   try {
-    const client = await dnsClient(ctx);
-    const opts = { anchors: ctx.dnssec?.anchors ?? defaultRootAnchors(), now: ctx.now, strictAlgorithms: ctx.dnssec?.strictAlgorithms === true };
+    const { lookup } = await validatingDns(ctx);
     const records = await probeHttpsRr({
       host: target.host,
       port: target.port,
-      lookup: (name, type) => validatedLookup(client, name, type, opts),
+      lookup,
       answers: async (port) =>
         address !== undefined &&
         (await httpGet({ url: new URL(`https://${target.host}:${port}/`), address, connector: ctx.connector, signal: ctx.signal, timeoutMs: ctx.timeoutMs })).status !== null,

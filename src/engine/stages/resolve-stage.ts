@@ -1,5 +1,7 @@
 import type { ErrorEntry } from '../../evidence/common.js';
 import type { TargetEvidence } from '../../evidence/target.js';
+import type { DnsClient } from '../../probes/dns/client.js';
+import type { DnssecProbeOptions, ValidatedRrset } from '../../probes/dns/dnssec-probe.js';
 import { errorCode, errorMessage } from '../errors.js';
 import type { ConnectTo, GatherContext } from '../gather.js';
 import type { Target } from '../target.js';
@@ -43,9 +45,24 @@ export async function resolveStage(target: Target, ctx: GatherContext, ev: Targe
 }
 
 /** A DNS client on encscan's resolver (stub or iterative), never the system's. */
-export async function dnsClient(ctx: GatherContext): Promise<import('../../probes/dns/client.js').DnsClient> {
+export async function dnsClient(ctx: GatherContext): Promise<DnsClient> {
   const { DnsClient } = await import('../../probes/dns/client.js');
   return new DnsClient({ connector: ctx.connector, mode: ctx.resolver, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+}
+
+/** Validated lookups (TLSA, MX, HTTPS): encscan's resolver with this scan's trust anchors and algorithm policy. */
+export interface ValidatingDns {
+  client: DnsClient;
+  opts: Omit<DnssecProbeOptions, 'anchor'>;
+  lookup: (name: string, type: number) => Promise<ValidatedRrset>;
+}
+
+export async function validatingDns(ctx: GatherContext): Promise<ValidatingDns> {
+  const { validatedLookup } = await import('../../probes/dns/dnssec-probe.js');
+  const { defaultRootAnchors } = await import('../../dnssec/trust-anchor.js');
+  const client = await dnsClient(ctx);
+  const opts = { anchors: ctx.dnssec?.anchors ?? defaultRootAnchors(), now: ctx.now, strictAlgorithms: ctx.dnssec?.strictAlgorithms === true };
+  return { client, opts, lookup: (name, type) => validatedLookup(client, name, type, opts) };
 }
 
 /** One address for another host (redirect hops, mta-sts.<domain>), through the same resolver. */
