@@ -28,6 +28,12 @@ export interface ChainOptions extends AlgorithmOptions {
   anchors: readonly TrustAnchor[];
   now: Date;
   fetch: Fetch;
+  /**
+   * RFC 4035 §2.2 read strictly (Unbound's harden-algo-downgrade): an RRset lacking a valid RRSIG for an
+   * algorithm the zone's DS RRset (or trust anchor) lists is bogus. Off, the gap is only a note, as
+   * RFC 6840 §5.11 asks validators to accept any one valid path.
+   */
+  requireEveryAlgorithm?: boolean;
 }
 
 export interface ZoneLink {
@@ -63,6 +69,8 @@ export interface ChainResult {
 interface Reached {
   zone: Name;
   keys: Uint8Array[];
+  /** The validated algorithms the zone's DS RRset or trust anchor lists: each should sign every RRset. */
+  algorithms?: number[];
   status: Verdict;
   problem?: ChainProblem;
 }
@@ -106,13 +114,9 @@ class Walk {
       this.queries++;
       got = this.opts.fetch(name, type);
       this.cache.set(key, got);
-      const r = await got;
-      for (const m of r.ok ? (r.referrals ?? []) : []) {
-        const cut = m.authority.find((rr) => rr.type === RR.NS)!.owner;
+      for (const { cut, answer } of referralDsAnswers(await got)) {
         const dsKey = `${nameToString(cut).toLowerCase()}/${RR.DS}`;
-        if (!this.cache.has(dsKey) && m.authority.some((rr) => DS_EVIDENCE.has(rr.type) && namesEqual(rr.owner, cut) || rr.type === RR.NSEC3)) {
-          this.cache.set(dsKey, Promise.resolve(asDsAnswer(m, cut, r.ok ? r.server : '')));
-        }
+        if (!this.cache.has(dsKey)) this.cache.set(dsKey, Promise.resolve(answer));
       }
     }
     return got;
@@ -134,6 +138,9 @@ class Walk {
     const judge = (owner: Name, t: number): RrsetVerdict => {
       const j = judgeRrset(signed, owner, t, reached.zone, reached.keys, this.verify);
       if (j.status !== 'secure') return verdict(j.status, j.problem, owner, t);
+      const gap = algorithmGap(j.algorithms, reached, `${nameToString(owner)}/${typeName(t)}`);
+      if (gap && this.opts.requireEveryAlgorithm) return verdict('bogus', gap, owner, t);
+      if (gap) j.notes.push(gap);
       if (j.labels < rrsigLabelCount(owner)) {
         if (t === RR.DNAME) {
           // RFC 4592 §4.4: a DNAME owned by a wildcard is to be avoided or outright rejected.
@@ -147,8 +154,9 @@ class Walk {
     };
     const owned = message.answer.filter((rr) => namesEqual(rr.owner, name) && rr.type !== RR.RRSIG);
     if (rcode === NOERROR && type === RR_ANY && owned.length > 0) return [...new Set(owned.map((rr) => rr.type))].map((t) => judge(name, t));
-    if (rcode === NOERROR && owned.some((rr) => rr.type === type)) return [judge(name, type)];
     const dname = dnameAbove(message.answer, name, reached.zone);
+    // A CNAME query's RCODE speaks of the alias target (RFC 6604 §2.1), so NXDOMAIN still carries the answer.
+    if ((rcode === NOERROR || type === RR.CNAME) && owned.some((rr) => rr.type === type) && !(type === RR.CNAME && dname)) return [judge(name, type)];
     if (dname) return this.followDname(name, type, depth, message, dname, judge, verdict);
     if (owned.some((rr) => rr.type === RR.CNAME) && type !== RR.CNAME) {
       const link = judge(name, RR.CNAME);
@@ -159,6 +167,12 @@ class Walk {
     if (rcode !== NOERROR && rcode !== NXDOMAIN) return [verdict('indeterminate', rcodeProblem(name, type, rcode, r.server))];
     const denial = checkDenial(message.authority, name, type, rcode === NXDOMAIN, reached.zone, reached.keys, this.verify);
     this.noteNsec3(reached.zone, denial.nsec3);
+    if (denial.status !== 'secure' && name.length > reached.zone.length) {
+      // A server hosting both sides of a cut may deny a name of the child from the parent's zone; a proven
+      // unsigned delegation between the signer and the name makes that answer insecure, not bogus.
+      const below = await this.descend(name, undefined, name, r.ok);
+      if (below.status === 'insecure') return [verdict('insecure', below.problem)];
+    }
     return [verdict(denial.status, denial.problem)];
   }
 
@@ -175,15 +189,20 @@ class Walk {
       const text = synthesized ? `${nameToString(synthesized)}, not ${nameToString(cname!)}` : 'a name longer than 255 octets';
       return [link, verdict('bogus', { code: 'DNAME_SYNTHESIS_INVALID', message: `the DNAME at ${nameToString(dname.owner)} turns ${nameToString(name)} into ${text}` })];
     }
+    // Asked for the CNAME itself, the synthesized CNAME is the answer and its proof is the DNAME.
+    if (type === RR.CNAME) return [link];
     return [link, ...(await this.follow(name, synthesized, type, depth, message))];
   }
 
-  /** The next link of an alias chain, judged from the same response when it carries the target's data. */
+  /**
+   * The next link of an alias chain, judged from the same response when it carries the target's data or
+   * its denial; an NXDOMAIN RCODE with an empty authority section proves nothing, so the target is asked.
+   */
   private async follow(from: Name, target: Name, type: number, depth: number, message: WireMessage): Promise<RrsetVerdict[]> {
     if (depth >= MAX_CNAMES) return [{ name: target, type, status: 'indeterminate', reason: 'CHAIN_TOO_LONG', message: `more than ${MAX_CNAMES} aliases from ${nameToString(from)}` }];
     const carries =
       message.answer.some((rr) => namesEqual(rr.owner, target) || (rr.type === RR.DNAME && isAtOrBelow(target, rr.owner) && !namesEqual(target, rr.owner))) ||
-      (message.flags & 0xf) === NXDOMAIN ||
+      ((message.flags & 0xf) === NXDOMAIN && message.authority.length > 0) ||
       message.authority.some((rr) => rr.type === RR.SOA);
     return this.judgeName(target, type, depth + 1, carries ? message : undefined);
   }
@@ -269,7 +288,10 @@ class Walk {
     }
     const j = judgeRrset(r.message.answer, zone, RR.DNSKEY, zone, seps, this.verify);
     if (j.status !== 'secure') return fail(j.status, { ...j.problem!, ...server }, keys);
-    return this.record({ zone, keys, status: 'secure' }, ds, keys);
+    const algorithms = [...new Set([...usable.map((d) => d.algorithm), ...keyAnchors.filter((k) => k.length >= 4).map((k) => k[3]!)])];
+    const gap = algorithmGap(j.algorithms, { zone, algorithms }, `${zoneText}/DNSKEY`);
+    if (gap && this.opts.requireEveryAlgorithm) return fail('bogus', { ...gap, ...server }, keys);
+    return this.record({ zone, keys, status: 'secure', algorithms }, ds, keys);
   }
 
   private record(reached: Reached, ds: Ds[], dnskeys: Uint8Array[]): Reached {
@@ -279,6 +301,26 @@ class Walk {
 }
 
 const DS_EVIDENCE = new Set<number>([RR.DS, RR.NSEC]);
+
+/**
+ * The DS answers the referrals behind a response already hold: each referral carrying the cut's DS RRset
+ * or its denial, rewritten as if it answered the DS query at that cut.
+ */
+export function referralDsAnswers(r: Fetched): Array<{ cut: Name; answer: Fetched }> {
+  if (!r.ok) return [];
+  return (r.referrals ?? []).flatMap((m) => {
+    const cut = m.authority.find((rr) => rr.type === RR.NS)!.owner;
+    const evidence = m.authority.some((rr) => (DS_EVIDENCE.has(rr.type) && namesEqual(rr.owner, cut)) || rr.type === RR.NSEC3);
+    return evidence ? [{ cut, answer: asDsAnswer(m, cut, r.server) }] : [];
+  });
+}
+
+/** The first algorithm the zone's DS RRset lists that no valid RRSIG over the RRset uses. */
+function algorithmGap(signedWith: readonly number[], zone: { zone: Name; algorithms?: number[] }, label: string): ChainProblem | undefined {
+  const missing = (zone.algorithms ?? []).find((a) => !signedWith.includes(a));
+  if (missing === undefined) return undefined;
+  return { code: 'MISSING_RRSIG_FOR_ALG_DS', message: `${label} has no valid RRSIG with algorithm ${missing}, which the DS RRset of ${nameToString(zone.zone)} lists` };
+}
 
 /** A referral as if it answered the DS query at its cut: the DS RRset moves to the answer section. */
 function asDsAnswer(m: WireMessage, cut: Name, server: string): Fetched {
@@ -331,7 +373,7 @@ function rcodeProblem(name: Name, type: number, rcode: number, server: string): 
   return { code: 'RESPONSE_ERROR', message: `the ${typeName(type)} query for ${nameToString(name)} was answered with RCODE ${rcode}`, server };
 }
 
-/** The zone that signed the answer: the signer of an RRSIG at or above the name, else of the authority. */
+/** The zone that signed the answer: the signer of an RRSIG at or above the name (in any section), else of the authority. */
 function signerHint(message: WireMessage, name: Name): Name | undefined {
   const signer = (section: readonly WireRr[], near: boolean): Name | undefined => {
     for (const rr of section) {
@@ -344,7 +386,8 @@ function signerHint(message: WireMessage, name: Name): Name | undefined {
     }
     return undefined;
   };
-  return signer(message.answer, true) ?? signer(message.authority, false) ?? message.authority.find((rr) => rr.type === RR.SOA)?.owner;
+  const sigs = [...message.answer, ...message.authority, ...message.additional];
+  return signer(sigs, true) ?? signer(message.authority, false) ?? message.authority.find((rr) => rr.type === RR.SOA)?.owner;
 }
 
 /** The deepest configured anchor at or above `name`. */

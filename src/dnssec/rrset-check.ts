@@ -9,7 +9,14 @@ import { type RrsigResult, type VerifyOptions, verifyRrset } from './verify-rrsi
 import type { WireRr } from './wire.js';
 
 export type RrsetJudgement =
-  | { status: 'secure'; /** Labels field of the valid RRSIG closest to the owner: fewer than the owner's means wildcard expansion. */ labels: number; notes: ChainProblem[] }
+  | {
+      status: 'secure';
+      /** Labels field of the valid RRSIG closest to the owner: fewer than the owner's means wildcard expansion. */
+      labels: number;
+      /** The algorithms of the RRSIGs that verified. */
+      algorithms: number[];
+      notes: ChainProblem[];
+    }
   | { status: 'insecure'; problem?: ChainProblem }
   | { status: 'bogus'; problem: ChainProblem };
 
@@ -63,7 +70,7 @@ export function judgeRrset(section: readonly WireRr[], owner: Name, type: number
     const valid = verdict.results.filter((r) => r.outcome === 'valid').map((r) => r.rrsig);
     const labels = Math.max(...valid.map((sig) => sig.labels));
     const ttl = Math.min(...section.filter((r) => r.type === type && namesEqual(r.owner, owner)).map((r) => r.ttl));
-    return { status: 'secure', labels, notes: ttlNotes(label, ttl, valid, opts.now) };
+    return { status: 'secure', labels, algorithms: [...new Set(valid.map((sig) => sig.algorithm))], notes: ttlNotes(label, ttl, valid, opts.now) };
   }
   if (verdict.status === 'unsupported') {
     const algs = [...new Set(rrsigs.map((s) => s.algorithm))].join(', ');

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultRootAnchors, type TrustAnchor } from '../../src/dnssec/trust-anchor.js';
 import { DnsClient } from '../../src/probes/dns/client.js';
 import { clientFetch, probeDnssec } from '../../src/probes/dns/dnssec-probe.js';
-import { type Fetch, validateName } from '../../src/dnssec/chain.js';
-import { nameToWire, parseName } from '../../src/dnssec/name.js';
-import { RR } from '../../src/dnssec/rr-types.js';
+import { type ChainOptions, type ChainResult, type Fetch, validateName } from '../../src/dnssec/chain.js';
+import { nameToString, nameToWire, parseName } from '../../src/dnssec/name.js';
+import { RR, typeName } from '../../src/dnssec/rr-types.js';
 import type { WireMessage } from '../../src/dnssec/wire.js';
 import { useDnsLab } from '../support/dns-lab.js';
 
@@ -125,6 +125,74 @@ describe('lab verdicts', () => {
     const result = await validateName(parseName('good.example.test.'), [RR.A], { anchors: dnsLab.anchors, now: NOW, fetch });
     expect(result.status).toBe('secure');
     expect(result.rrsets[0]!.notes?.map((n) => n.code)).toEqual(['TTL_ABOVE_ORIGINAL']);
+  });
+
+  describe('answers shaped by resolvers and co-hosting servers', () => {
+    /** The lab's answers through `edit`, with every query the walk sends recorded as "name/TYPE". */
+    const edited = (edit: (n: string, t: number, m: WireMessage) => WireMessage | Promise<WireMessage>) => {
+      const client = iterativeClient();
+      const asked: string[] = [];
+      const fetch: Fetch = async (n, t) => {
+        asked.push(`${nameToString(n)}/${typeName(t)}`);
+        const got = await clientFetch(client)(n, t);
+        return got.ok ? { ...got, message: await edit(nameToString(n), t, got.message) } : got;
+      };
+      return { asked, fetch };
+    };
+    const validate = (name: string, type: number, fetch: Fetch, extra: Partial<ChainOptions> = {}) =>
+      validateName(parseName(name), [type], { anchors: dnsLab.anchors, now: NOW, fetch, ...extra });
+    const links = (result: ChainResult): string[][] => result.rrsets.map((r) => [nameToString(r.name), typeName(r.type), r.status]);
+
+    it('validates a CNAME query whose RCODE speaks of the alias target (RFC 6604 §2.1)', async () => {
+      const { fetch } = edited((n, t, m) => (n === 'www.example.test.' && t === RR.CNAME ? { ...m, flags: (m.flags & ~0xf) | 3 } : m));
+      const result = await validate('www.example.test.', RR.CNAME, fetch);
+      expect(links(result)).toEqual([['www.example.test.', 'CNAME', 'secure']]);
+    });
+
+    it('proves a CNAME query below a DNAME by the signed DNAME, not the unsigned synthesized CNAME', async () => {
+      const result = await validate('www.old.dname.test.', RR.CNAME, edited((_n, _t, m) => m).fetch);
+      expect(links(result)).toEqual([['old.dname.test.', 'DNAME', 'secure']]);
+    });
+
+    it('finds the signer of an answer whose RRSIG a server put in the additional section', async () => {
+      const isSig = (rr: WireMessage['answer'][number]): boolean => rr.type === RR.RRSIG;
+      const { asked, fetch } = edited((n, t, m) =>
+        n === 'good.example.test.' && t === RR.A ? { ...m, answer: m.answer.filter((rr) => !isSig(rr)), additional: [...m.additional, ...m.answer.filter(isSig)] } : m);
+      const result = await validate('good.example.test.', RR.A, fetch);
+      expect(result.status).toBe('secure');
+      expect(asked).not.toContain('good.example.test./DS');
+    });
+
+    it('asks for an alias target again when an NXDOMAIN RCODE comes with nothing to prove it', async () => {
+      const { asked, fetch } = edited((n, t, m) =>
+        n === 'www.example.test.' && t === RR.A ? { ...m, flags: (m.flags & ~0xf) | 3, answer: m.answer.filter((rr) => nameToString(rr.owner) === n), authority: [] } : m);
+      const result = await validate('www.example.test.', RR.A, fetch);
+      expect(links(result)).toEqual([['www.example.test.', 'CNAME', 'secure'], ['good.example.test.', 'A', 'secure']]);
+      expect(asked).toContain('good.example.test./A');
+    });
+
+    it('calls a denial from the parent zone of a name below an unsigned cut insecure, as the cut is proven', async () => {
+      // A server hosting test. and insecure.test. answers for www.insecure.test. from test.: the NODATA it
+      // gives the DS query at the cut stands in for that answer.
+      const client = iterativeClient();
+      const { fetch } = edited(async (n, t, m) => {
+        if (n !== 'www.insecure.test.' || t !== RR.A) return m;
+        const parent = await clientFetch(client)(parseName('insecure.test.'), RR.DS);
+        return parent.ok ? { ...parent.message, question: m.question } : m;
+      });
+      const result = await validate('www.insecure.test.', RR.A, fetch);
+      expect([result.status, result.reason]).toEqual(['insecure', 'NO_DS_PROVEN']);
+    });
+
+    it('reads RFC 4035 §2.2 strictly only when asked: a DS algorithm that signs nothing makes the keys bogus', async () => {
+      const root = dnsLab.anchors.find((a) => a.kind === 'ds' && a.owner.length === 0)!;
+      const anchors = [...dnsLab.anchors, { ...root, algorithm: 13, keyTag: 4242 }];
+      const fetch = edited((_n, _t, m) => m).fetch;
+      const lenient = await validate('good.example.test.', RR.A, fetch, { anchors });
+      expect(lenient.status).toBe('secure');
+      const strict = await validate('good.example.test.', RR.A, fetch, { anchors, requireEveryAlgorithm: true });
+      expect([strict.status, strict.reason, strict.message]).toEqual(['bogus', 'MISSING_RRSIG_FOR_ALG_DS', './DNSKEY has no valid RRSIG with algorithm 13, which the DS RRset of . lists']);
+    });
   });
 
   it('treats RSASHA1 as unsupported, hence insecure, with strict algorithms', async () => {

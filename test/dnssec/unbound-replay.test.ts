@@ -46,25 +46,21 @@ it('agrees with Unbound on every replay check but the listed differences', async
         counts[k][1]! += 1;
       }
     };
-    if (script.overrideDate === '-1') {
-      for (const s of c.steps.filter((x) => x.type === 'CHECK_ANSWER')) {
-        got.push({ file: c.file, step: s.step, expected: s.expected_outcome!, encscan: 'not-run', reason: '' });
-        tally(false);
-      }
-      continue;
-    }
     const { checks } = await runReplay(script);
     for (const chk of checks) {
       const mine = outcome(chk.status, chk.queryFlags);
       const expected = expectedAt(chk.step);
       tally(mine === expected);
-      if (mine !== expected) got.push({ file: c.file, step: chk.step, expected, encscan: `${chk.status} ${chk.reason}`, reason: '' });
+      if (mine !== expected) got.push({ file: c.file, step: chk.step, expected, encscan: `${chk.status} ${chk.reason}`, reason: chk.misses.length > 0 ? `unanswered: ${chk.misses.join(', ')}` : '' });
     }
   }
   const pct = (k: keyof typeof counts): string => `${counts[k][0]}/${counts[k][1]} (${((100 * counts[k][0]!) / counts[k][1]!).toFixed(1)} %)`;
   console.log(`unbound replay checks: ${pct('all')} agree; without DSA-signed scripts: ${pct('nonDsa')}`);
   const key = (d: Difference): string => `${d.file} ${d.step}: expected ${d.expected}, encscan ${d.encscan}`;
+  for (const d of got.filter((g) => g.reason && !known.differences.some((k) => key(k) === key(g)))) console.log(`${key(d)} (${d.reason})`);
   expect(got.map(key)).toEqual(known.differences.map(key));
   expect(known.differences.every((d) => d.reason.length > 0)).toBe(true);
   expect(counts.all[1]).toBe(262);
+  // The issue's bar: at least 95 % of the checks agree.
+  expect(counts.all[0]! / counts.all[1]!).toBeGreaterThanOrEqual(0.95);
 }, 300_000);

@@ -4,7 +4,7 @@
 import dgram from 'node:dgram';
 import { concatBytes, u16be, u32be } from '../../../src/codec/bytes.js';
 import type { SocketAddress } from '../../../src/engine/connector.js';
-import { type Name, isAtOrBelow, nameToWire, namesEqual, parseName } from '../../../src/dnssec/name.js';
+import { type Name, isAtOrBelow, nameToString, nameToWire, namesEqual, parseName } from '../../../src/dnssec/name.js';
 import { typeNumber } from '../../../src/dnssec/rr-types.js';
 import { parseRecords } from '../../../src/dnssec/presentation.js';
 import { type WireMessage, type WireRr, decodeMessage } from '../../../src/dnssec/wire.js';
@@ -36,12 +36,15 @@ export interface ReplayNetwork {
   portMap: Map<string, SocketAddress>;
   /** Records that the presentation parser could not read, skipped from the answers. */
   unparsed: string[];
+  /** Queries no canned entry answered (the responder said REFUSED), as "address name/type". */
+  misses: string[];
   setStep(step: number): void;
   close(): Promise<void>;
 }
 
 export async function startReplayNetwork(script: RplScript): Promise<ReplayNetwork> {
   const unparsed: string[] = [];
+  const misses: string[] = [];
   const records = (lines: string[]): WireRr[] =>
     lines.flatMap((line) => {
       try {
@@ -76,6 +79,8 @@ export async function startReplayNetwork(script: RplScript): Promise<ReplayNetwo
       }
       const live = ranges.filter((r) => step >= r.from && step <= r.to && address !== null && (r.addresses.length === 0 || r.addresses.includes(address)));
       const hit = live.flatMap((r) => r.canned).find((c) => matches(c, query));
+      const q = query.question[0];
+      if (!hit && q) misses.push(`${address ?? 'elsewhere'} ${nameToString(q.name)}/${q.type}`);
       socket.send(respond(query, hit), rinfo.port, rinfo.address);
     });
     await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
@@ -87,6 +92,7 @@ export async function startReplayNetwork(script: RplScript): Promise<ReplayNetwo
   return {
     portMap,
     unparsed,
+    misses,
     setStep: (n) => {
       step = n;
     },

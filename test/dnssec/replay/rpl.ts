@@ -24,12 +24,17 @@ export interface RplStep {
   entry?: RplEntry;
 }
 
+export interface RplZone {
+  name: string;
+  forward: boolean;
+  addrs: string[];
+}
+
 export interface RplScript {
   trustAnchors: string[];
   overrideDate: string | undefined;
-  /** stub-zone "." stub-addr (iterative walk from these) or forward-zone forward-addr (stub mode). */
-  stubAddrs: string[];
-  forwardAddrs: string[];
+  /** stub-zone (an iterative walk from its stub-addrs) and forward-zone (recursive queries to its forward-addrs). */
+  zones: RplZone[];
   options: Map<string, string[]>;
   ranges: RplRange[];
   steps: RplStep[];
@@ -45,7 +50,7 @@ function unquote(v: string): string {
 
 export function parseRpl(text: string): RplScript {
   const lines = text.split('\n');
-  const script: RplScript = { trustAnchors: [], overrideDate: undefined, stubAddrs: [], forwardAddrs: [], options: new Map(), ranges: [], steps: [] };
+  const script: RplScript = { trustAnchors: [], overrideDate: undefined, zones: [], options: new Map(), ranges: [], steps: [] };
   let i = 0;
   for (; i < lines.length && !lines[i]!.startsWith('CONFIG_END'); i++) {
     const line = lines[i]!.replace(/(^|\s)#.*$/, '').trim();
@@ -55,8 +60,9 @@ export function parseRpl(text: string): RplScript {
     script.options.set(key, [...(script.options.get(key) ?? []), unquote(value)]);
     if (key === 'trust-anchor') script.trustAnchors.push(unquote(value));
     else if (key === 'val-override-date') script.overrideDate = unquote(value);
-    else if (key === 'stub-addr') script.stubAddrs.push(unquote(value).split('@')[0]!);
-    else if (key === 'forward-addr') script.forwardAddrs.push(unquote(value).split('@')[0]!);
+    else if (key === 'stub-zone' || key === 'forward-zone') script.zones.push({ name: '.', forward: key === 'forward-zone', addrs: [] });
+    else if (key === 'name' && script.zones.length > 0) script.zones[script.zones.length - 1]!.name = unquote(value);
+    else if ((key === 'stub-addr' || key === 'forward-addr') && script.zones.length > 0) script.zones[script.zones.length - 1]!.addrs.push(unquote(value).split('@')[0]!);
   }
   let range: RplRange | undefined;
   let step: RplStep | undefined;
