@@ -232,7 +232,11 @@ class Walk {
         return { ...reached, status, problem };
       }
       const rcode = r.message.flags & 0xf;
-      if (rcode === NXDOMAIN) break; // the name does not exist: the final answer is judged in this zone
+      // The name does not exist: the final answer is judged in this zone. Unless that answer is signed by
+      // a zone further down: then this is an empty non-terminal a server wrongly denied, and the walk
+      // goes on (a zone cut it skipped would only leave the next signatures without their keys).
+      if (rcode === NXDOMAIN && target.length > child.length) continue;
+      if (rcode === NXDOMAIN) break;
       if (rcode !== NOERROR) return { ...reached, status: 'indeterminate', problem: rcodeProblem(child, RR.DS, rcode, r.server) };
       const ds = r.message.answer.filter((rr) => rr.type === RR.DS && namesEqual(rr.owner, child));
       if (ds.length > 0) {
@@ -241,7 +245,10 @@ class Walk {
         reached = await this.establish(child, { parent: reached.zone, ds: decodeAll(ds) }, served);
         continue;
       }
-      if (r.message.answer.some((rr) => (rr.type === RR.CNAME && namesEqual(rr.owner, child)) || rr.type === RR.DNAME)) break;
+      if (r.message.answer.some((rr) => (rr.type === RR.CNAME && namesEqual(rr.owner, child)) || rr.type === RR.DNAME)) {
+        if (target.length > child.length) continue; // an alias on the way to the signer is no zone cut
+        break;
+      }
       const denial = checkDenial(r.message.authority, child, RR.DS, false, reached.zone, reached.keys, this.verify);
       this.noteNsec3(reached.zone, denial.nsec3);
       if (denial.delegation && denial.status !== 'bogus') {
