@@ -222,7 +222,8 @@ class Walk {
     // exist) is judged from the anchor that covers its signer, as validators pick keys by signer.
     const anchor = (signer && isAtOrBelow(anchorFor, signer) ? closestAnchor(active, signer) : undefined) ?? closestAnchor(active, anchorFor);
     if (!anchor) return { zone: [], keys: [], status: 'indeterminate', problem: { code: 'NO_TRUST_ANCHOR_SIGNING', message: `no trust anchor covers ${nameToString(name)}` } };
-    const target = signer && isAtOrBelow(name, signer) && isAtOrBelow(signer, anchor) ? signer : name;
+    const toSigner = signer !== undefined && isAtOrBelow(name, signer) && isAtOrBelow(signer, anchor);
+    const target = toSigner ? signer : name;
     let reached = await this.establish(anchor, null, served);
     for (let i = anchor.length + 1; i <= target.length && reached.status === 'secure'; i++) {
       const child = target.slice(target.length - i);
@@ -235,7 +236,7 @@ class Walk {
       // The name does not exist: the final answer is judged in this zone. Unless that answer is signed by
       // a zone further down: then this is an empty non-terminal a server wrongly denied, and the walk
       // goes on (a zone cut it skipped would only leave the next signatures without their keys).
-      if (rcode === NXDOMAIN && target.length > child.length) continue;
+      if (rcode === NXDOMAIN && toSigner && target.length > child.length) continue;
       if (rcode === NXDOMAIN) break;
       if (rcode !== NOERROR) return { ...reached, status: 'indeterminate', problem: rcodeProblem(child, RR.DS, rcode, r.server) };
       const ds = r.message.answer.filter((rr) => rr.type === RR.DS && namesEqual(rr.owner, child));
@@ -246,7 +247,7 @@ class Walk {
         continue;
       }
       if (r.message.answer.some((rr) => (rr.type === RR.CNAME && namesEqual(rr.owner, child)) || rr.type === RR.DNAME)) {
-        if (target.length > child.length) continue; // an alias on the way to the signer is no zone cut
+        if (toSigner && target.length > child.length) continue; // an alias on the way to the signer is no zone cut
         break;
       }
       const denial = checkDenial(r.message.authority, child, RR.DS, false, reached.zone, reached.keys, this.verify);
