@@ -21,7 +21,9 @@ import dnsResolves from './dns/resolves.js';
 import dnssecAlgorithm from './dnssec/algorithm.js';
 import dnssecCds from './dnssec/cds.js';
 import dnssecChain from './dnssec/chain.js';
+import dnssecKeySize from './dnssec/key-size.js';
 import dnssecNsec3Parameters from './dnssec/nsec3-parameters.js';
+import dnssecRrsetNotes from './dnssec/rrset-notes.js';
 import dnssecServers from './dnssec/servers.js';
 import dnssecSignatureExpiry from './dnssec/signature-expiry.js';
 import hstsHeader from './hsts/header.js';
@@ -74,7 +76,9 @@ export const checks: readonly Check[] = [
   dnssecAlgorithm as Check,
   dnssecCds as Check,
   dnssecChain as Check,
+  dnssecKeySize as Check,
   dnssecNsec3Parameters as Check,
+  dnssecRrsetNotes as Check,
   dnssecServers as Check,
   dnssecSignatureExpiry as Check,
   hstsHeader as Check,

@@ -1,5 +1,18 @@
+import type { CaaEvidence } from '../../src/evidence/caa.js';
 import { defineCheck } from '../../src/evidence/check.js';
+import type { DnssecEvidence, DnssecRrset } from '../../src/evidence/dnssec.js';
 import { caaIssuer, coversByWildcard, evaluateCaa } from '../../src/pki/caa.js';
+
+const bare = (name: string): string => name.replace(/\.$/, '').toLowerCase();
+
+/**
+ * The first bogus RRset behind the climb: a CAA answer or its denial, or an alias link at a climbed name.
+ * A CA validating DNSSEC stops there with a lookup failure, which never permits issuance in a signed zone.
+ */
+function bogusCaa(caa: CaaEvidence, dnssec: DnssecEvidence | undefined): DnssecRrset | undefined {
+  const climbed = new Set(caa.climbed.map(bare));
+  return dnssec?.rrsets.find((r) => r.status === 'bogus' && (r.type === 'CAA' || ((r.type === 'CNAME' || r.type === 'DNAME') && climbed.has(bare(r.name)))));
+}
 
 const FIX_RECORD = 'Reissue the certificate from a CA the record names ({permitted}), or, if {issuer} is your CA, add the record {name} CAA 0 {tag} "{domain}".';
 
@@ -7,7 +20,7 @@ export default defineCheck({
   id: 'certificate.caa',
   area: 'certificate',
   title: 'CAA records permit the certificate\'s issuer',
-  cite: ['RFC 8659 §3', 'RFC 8659 §4.2', 'RFC 8659 §4.3', 'RFC 8659 §4.5'],
+  cite: ['RFC 8659 §3', 'RFC 8659 §4.2', 'RFC 8659 §4.3', 'RFC 8659 §4.5', 'CA/B Baseline Requirements §3.2.2.8'],
   needs: ['caa', 'tls'],
   outcomes: {
     'permits-issuer': { text: 'the CAA {tag} records at {name} permit {issuer} ({domain})' },
@@ -24,10 +37,18 @@ export default defineCheck({
       text: 'the CAA records at {name} forbid all issuance: {reason}',
       fix: 'Fix the CAA records at {name}: remove the critical flag from properties CAs do not understand and write issue values as "ca.example" or ";".',
     },
+    bogus: {
+      text: 'the CAA answer for {name} fails DNSSEC validation ({message}): CAs that validate DNSSEC cannot read it and will not issue for {host}',
+      fix: 'Repair DNSSEC for {name} (see the dnssec findings): a bogus CAA answer is a lookup failure, which a CA may not take as permission in a signed zone.',
+    },
+    // One fault, one failure: when the host's own addresses are bogus too, dnssec.chain reports it.
+    'bogus-zone': { text: 'the CAA answer for {name} is bogus along with the host\'s addresses (see dnssec.chain): CAs that validate DNSSEC will not issue for {host}' },
   },
-  run: ({ caa, endpoints }, ctx) => {
+  run: ({ caa, endpoints, dnssec }, ctx) => {
     if (!caa) return [];
     const host = ctx.target.host;
+    const bogus = bogusCaa(caa, dnssec);
+    if (bogus) return [ctx.emit(dnssec!.status === 'bogus' ? 'bogus-zone' : 'bogus', { name: bare(bogus.name), message: bogus.message ?? bogus.reason, host })];
     const leaves = new Map(endpoints.flatMap((ep) => (ep.certificates?.[0] ? [[ep.certificates[0].issuer, ep.certificates[0]] as const] : [])));
     return [...leaves.values()].map((leaf) => {
       const known = caaIssuer(leaf.issuer);

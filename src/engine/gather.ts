@@ -59,7 +59,7 @@ export async function gather(target: Target, ctx: GatherContext, ev: TargetEvide
   work.push(tls);
   if (ctx.probes.has('dane')) work.push(daneStage(target, ctx, ev, errors, tls));
   if (ctx.probes.has('tls')) work.push(revocationStage(target, ctx, ev, errors, tls));
-  if (ctx.probes.has('caa')) work.push(caaStage(target, ctx, ev, errors));
+  if (ctx.probes.has('caa')) work.push(caaStage(target, ctx, ev, errors, dnssec));
   if (addresses.length > 0 && ctx.probes.has('http')) work.push(httpStage(target, ctx, ev, errors));
   await Promise.all(work);
 }

@@ -21,7 +21,7 @@ export const DnssecDs = Type.Object(
 export type DnssecDs = Static<typeof DnssecDs>;
 
 export const DnssecKey = Type.Object(
-  { keyTag: Type.Integer(), algorithm: Type.Integer(), flags: Type.Integer(), bits: Type.Integer({ minimum: 0, description: 'length of the DNSKEY public key field, in bits' }) },
+  { keyTag: Type.Integer(), algorithm: Type.Integer(), flags: Type.Integer(), bits: Type.Integer({ minimum: 0, description: 'key size in bits: the RSA modulus, else the length of the public key field' }) },
   { additionalProperties: false },
 );
 export type DnssecKey = Static<typeof DnssecKey>;
@@ -96,7 +96,9 @@ export const DnssecEvidence = Type.Object(
     anchor: Type.Union([Type.Literal('builtin'), Type.Literal('configured')]),
     strictAlgorithms: Type.Boolean(),
     chain: Type.Array(DnssecZone),
-    rrsets: Type.Array(DnssecRrset),
+    rrsets: Type.Array(DnssecRrset, {
+      description: "the RRsets behind `status` (the address records and the alias links on the way), then those the caa stage relied on: each CAA RRset or denial up the climb; `status` stays the address records'",
+    }),
     queries: Type.Integer({ minimum: 0 }),
     servers: Type.Optional(Type.Array(DnssecServer, { description: 'every authoritative server of every zone on the chain (iterative mode only)' })),
   },

@@ -74,7 +74,7 @@ describe('encscan scan against the lab (real binary)', () => {
 
     expect(findingIds(report, 'www.example.test')).toContain('dns.cname-chain.followed');
     // The name does not exist, and a signed NSEC proof says so: DNSSEC is still secure.
-    expect(findingIds(report, 'missing.example.test').sort()).toEqual(['dns.resolves.nxdomain', 'dnssec.algorithm.ok', 'dnssec.chain.secure', 'dnssec.servers.ok', 'dnssec.signature-expiry.ok']);
+    expect(findingIds(report, 'missing.example.test').sort()).toEqual(['dns.resolves.nxdomain', 'dnssec.algorithm.ok', 'dnssec.chain.secure', 'dnssec.key-size.ok', 'dnssec.servers.ok', 'dnssec.signature-expiry.ok']);
     const queries = report.targets.find((t) => t.host === 'good.example.test')!.evidence.dns!.queries;
     expect(queries.length).toBeGreaterThan(0);
     expect(queries.every((q) => q.server.endsWith(':53'))).toBe(true); // logical ports, never lab ports

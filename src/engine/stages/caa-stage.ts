@@ -1,34 +1,43 @@
 import type { ErrorEntry } from '../../evidence/common.js';
+import type { DnssecRrset } from '../../evidence/dnssec.js';
 import type { TargetEvidence } from '../../evidence/target.js';
 import type { CaaAnswer, CaaRecord } from '../../pki/caa.js';
+import type { ZoneDataCache } from '../../probes/dns/dnssec-probe.js';
 import { errorCode, errorMessage } from '../errors.js';
 import type { GatherContext } from '../gather.js';
 import type { Target } from '../target.js';
 import { elapsed, failed } from './attempts.js';
-import { dnsClient } from './resolve-stage.js';
+import { validatingDns } from './resolve-stage.js';
 
 /**
  * CAA for the target (not for IP literals): the relevant RRset by tree climbing (RFC 8659 §3). A lookup
  * that fails stops the climb; the evidence keeps what was asked and the attempt records the failure.
+ * Each lookup is DNSSEC-validated (following CNAMEs), and the RRsets it rests on join
+ * evidence.dnssec.rrsets once the dnssec stage (`dnssec`) has written that evidence.
  */
-export async function caaStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[]): Promise<void> {
+export async function caaStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[], dnssec: Promise<void> = Promise.resolve()): Promise<void> {
   if (target.ip !== 0) {
     ev.attempts['caa'] = { status: 'skipped', code: 'not-resolved' };
     return;
   }
   const started = performance.now();
+  const verdicts: DnssecRrset[] = [];
   try {
-    const { findRelevantCaa } = await import('../../pki/caa.js');
-    const client = await dnsClient(ctx);
+    const { findRelevantCaa, parseCaaRdata } = await import('../../pki/caa.js');
+    const { validatedLookup } = await import('../../probes/dns/dnssec-probe.js');
+    const { typeNumber } = await import('../../dnssec/rr-types.js');
+    const { client, opts } = await validatingDns(ctx);
+    const CAA = typeNumber('CAA');
+    // The climb stays in the same zones: their DS and DNSKEY RRsets are fetched once for all its lookups.
+    const zoneData: ZoneDataCache = new Map();
     const lookup = async (name: string): Promise<CaaAnswer> => {
-      const result = await client.lookup(name, 'CAA');
-      // The resolver follows CNAMEs: the CAA records at the end of the chain count for the name asked.
-      const records = result.answers.flatMap((a): CaaRecord[] => {
-        if (a.type !== 'CAA') return [];
-        const data = a.data as { flags?: number; tag: string; value: string };
-        return [{ flags: data.flags ?? 0, tag: data.tag, value: data.value }];
+      const answer = await validatedLookup(client, name, CAA, opts, zoneData);
+      verdicts.push(...(answer.rrsets ?? []));
+      const records = answer.rdatas.flatMap((rdata): CaaRecord[] => {
+        const record = parseCaaRdata(rdata);
+        return record ? [record] : [];
       });
-      return { rcode: result.rcode, records, ...(result.error === undefined ? {} : { error: result.error }) };
+      return { rcode: answer.rcode ?? 'SERVFAIL', records, ...(answer.error === undefined ? {} : { error: answer.error }) };
     };
     const caa = await findRelevantCaa(target.host, lookup);
     ev.caa = caa;
@@ -43,5 +52,18 @@ export async function caaStage(target: Target, ctx: GatherContext, ev: TargetEvi
   } catch (err) {
     ev.attempts['caa'] = failed(err, started);
     errors.push({ stage: 'caa', code: errorCode(err), message: errorMessage(err) });
+  }
+  await dnssec;
+  if (ev.dnssec) addRrsets(ev.dnssec.rrsets, verdicts);
+}
+
+/** Appends the RRsets not listed yet (a CNAME link of the host is already there from the address records). */
+function addRrsets(into: DnssecRrset[], more: readonly DnssecRrset[]): void {
+  const key = (r: DnssecRrset) => `${r.name.toLowerCase()}/${r.type}`;
+  const listed = new Set(into.map(key));
+  for (const r of more) {
+    if (listed.has(key(r))) continue;
+    listed.add(key(r));
+    into.push(r);
   }
 }

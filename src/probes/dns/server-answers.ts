@@ -2,6 +2,7 @@
 // signature times, denial records. Malformed records are skipped (the validator judges them, not this).
 import type { DnssecDs, DnssecKey, DnssecServer } from '../../evidence/dnssec.js';
 import { DecodeError } from '../../engine/errors.js';
+import { dnskeySizeBits } from '../../dnssec/key-size.js';
 import { keyTag } from '../../dnssec/key-tag.js';
 import { type Name, namesEqual, readName } from '../../dnssec/name.js';
 import { type Rrsig, decodeDnskey, decodeDs, decodeNsec3, decodeRrsig } from '../../dnssec/rdata.js';
@@ -51,7 +52,7 @@ export function dsOf(m: WireMessage, owner: Name, type: number = RR.DS): DnssecD
 export function keysOf(m: WireMessage, owner: Name, type: number = RR.DNSKEY): DnssecKey[] {
   return decodeEach(rrsOf(m.answer, owner, type), (rr) => {
     const k = decodeDnskey(rr.rdata);
-    return { keyTag: keyTag(rr.rdata), algorithm: k.algorithm, flags: k.flags, bits: k.publicKey.length * 8 };
+    return { keyTag: keyTag(rr.rdata), algorithm: k.algorithm, flags: k.flags, bits: dnskeySizeBits(k.algorithm, k.publicKey) };
   });
 }
 
