@@ -8,7 +8,8 @@
 //   (d) DNSSEC: chain walk with per-server diagnosis vs `dnsviz probe` and `delv` (scripts/bench-dnssec.mjs)
 //
 // Connections are counted on the server side by a relay in front of every endpoint, and compared
-// with what encscan reports in its evidence. Usage: node scripts/bench.mjs [--runs N]
+// with what encscan reports in its evidence. Usage: node scripts/bench.mjs [--runs N] [--only dnssec]
+// (--only dnssec runs section (d) alone, without the lab).
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -27,6 +28,9 @@ const GUARD = join(ROOT, 'test', 'support', 'network-guard.mjs');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const GOALS = { manyWall: 0.5, manyConnections: 1.0, oneHost: 1.5, versionSeconds: 0.15 };
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
+if (ONLY !== undefined && ONLY !== 'dnssec') throw new Error(`--only: the one section that runs alone is dnssec, got ${ONLY}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'encscan-bench-'));
 writeFileSync(join(dir, 'openssl-empty.cnf'), '');
@@ -108,6 +112,11 @@ function missingFrom(ours, theirs) {
   const missing = [];
   for (const [v, suites] of Object.entries(theirs)) for (const s of suites) if (!(ours[v] ?? []).includes(s)) missing.push(`${v} ${s}`);
   return missing;
+}
+
+if (ONLY === 'dnssec') {
+  await benchDnssec({ encscan: ENCSCAN, runs: RUNS, timed, median, fmt });
+  process.exit(0);
 }
 
 const lab = await startLab({ dir: join(dir, 'lab') });

@@ -17,14 +17,42 @@ Examples:
 
 Exit codes: 0 pass · 1 policy failed · 3 usage error · 4 a target could not be fully scanned`;
 
+/**
+ * Each command's module, imported when its action runs. main() starts the import of the command named
+ * on the command line before commander loads, so Node reads and compiles both graphs at once.
+ */
+const COMMANDS = {
+  scan: () => import('./scan-command.js'),
+  report: () => import('./report-command.js'),
+  diff: () => import('./report-command.js'),
+  lab: () => import('./lab-command.js'),
+  demo: () => import('./demo-command.js'),
+};
+type CommandName = keyof typeof COMMANDS;
+const loading = new Map<CommandName, Promise<unknown>>();
+
+/** The command's module, imported once whether main() or the action asks first. */
+function commandModule<C extends CommandName>(name: C): ReturnType<(typeof COMMANDS)[C]> {
+  if (!loading.has(name)) loading.set(name, COMMANDS[name]());
+  return loading.get(name) as ReturnType<(typeof COMMANDS)[C]>;
+}
+
+function isCommandName(name: string | undefined): name is CommandName {
+  return name !== undefined && Object.hasOwn(COMMANDS, name);
+}
+
 export async function buildProgram(): Promise<Command> {
-  const { Command, Option } = await import('commander');
-  const { count, parseConnectTo, parseExtraReport, parseSni, seconds } = await import('./options.js');
-  const { parsePort } = await import('../engine/target.js');
-  const { FORMAT_NAMES } = await import('../report/formats.js');
-  const { PROFILES, DEFAULT_PROFILE } = await import('../report/profile-rules.js');
-  const { GRADING_MODES } = await import('../report/tls-grade.js');
-  const { FIX_PROFILES } = await import('../report/fix-snippets.js');
+  // All at once: awaited one by one, each import would wait for the previous one's files.
+  const [{ Command, Option }, { count, parseConnectTo, parseExtraReport, parseSni, seconds }, { parsePort }, { FORMAT_NAMES }, { PROFILES, DEFAULT_PROFILE }, { GRADING_MODES }, { FIX_PROFILES }] =
+    await Promise.all([
+      import('commander'),
+      import('./options.js'),
+      import('../engine/target.js'),
+      import('../report/formats.js'),
+      import('../report/profile-rules.js'),
+      import('../report/tls-grade.js'),
+      import('../report/fix-snippets.js'),
+    ]);
   const profileOption = () =>
     new Option('--profile <profile>', 'scoring profile for overall and category scores (the TLS grade is always tls-grade)').choices(PROFILES).default(DEFAULT_PROFILE);
   const gradingModeOption = () =>
@@ -70,7 +98,7 @@ export async function buildProgram(): Promise<Command> {
     .addOption(fixProfileOption())
     .option('--no-color', 'never colour the text output')
     .action(async (targets: string[], opts: Record<string, unknown>) => {
-      const { runScan } = await import('./scan-command.js');
+      const { runScan } = await commandModule('scan');
       process.exitCode = await runScan(targets, opts);
     });
   program
@@ -89,7 +117,7 @@ export async function buildProgram(): Promise<Command> {
     .addOption(fixProfileOption())
     .option('--no-color', 'never colour the text output')
     .action(async (file: string, opts: Record<string, unknown>) => {
-      const { runReport } = await import('./report-command.js');
+      const { runReport } = await commandModule('report');
       process.exitCode = await runReport(file, opts as unknown as Parameters<typeof runReport>[1]);
     });
   program
@@ -99,7 +127,7 @@ export async function buildProgram(): Promise<Command> {
     .argument('<new.json>')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (before: string, after: string, opts: { format: 'text' | 'json' }) => {
-      const { runDiff } = await import('./report-command.js');
+      const { runDiff } = await commandModule('diff');
       process.exitCode = await runDiff(before, after, opts);
     });
   program
@@ -107,7 +135,7 @@ export async function buildProgram(): Promise<Command> {
     .description('start the embedded lab world on loopback and print its world file; Ctrl-C stops it')
     .option('--dir <path>', 'where to write world.json and the lab CA')
     .action(async (opts: { dir?: string }) => {
-      const { runLab } = await import('./lab-command.js');
+      const { runLab } = await commandModule('lab');
       await runLab(opts);
     });
   program
@@ -115,7 +143,7 @@ export async function buildProgram(): Promise<Command> {
     .description('start the lab, scan every lab host, and say whether each got the verdict it was built for')
     .option('--no-color', 'never colour the text output')
     .action(async (opts: { color: boolean }) => {
-      const { runDemo } = await import('./demo-command.js');
+      const { runDemo } = await commandModule('demo');
       process.exitCode = await runDemo(opts);
     });
   return program;
@@ -129,6 +157,11 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const debug = argv.includes('--debug');
+  const named = argv.slice(2).find((a) => !a.startsWith('-'));
+  // Help never runs the action. A failed early import is reported when the action awaits it again,
+  // never as an unhandled rejection.
+  const help = argv.includes('--help') || argv.includes('-h');
+  if (isCommandName(named) && !help) commandModule(named).catch(() => {});
   const program = await buildProgram();
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });

@@ -6,9 +6,9 @@ import { reportExitCode } from '../engine/exit-code.js';
 import type { ConnectTo } from '../engine/gather.js';
 import { scan } from '../engine/scan.js';
 import { parseTarget } from '../engine/target.js';
-import { loadWorld, type World } from '../engine/world.js';
+import type { World } from '../engine/world.js';
 import type { ResolverMode } from '../probes/dns/client.js';
-import { IANA_ROOT_HINTS, parseRootHints, parseServerAddress } from '../probes/dns/root-hints.js';
+import { ianaRootHints, parseRootHints, parseServerAddress } from '../probes/dns/root-hints.js';
 import { render, type Format } from '../report/formats.js';
 import { readText, type ExtraReport } from './options.js';
 import { loadPreloadList } from './preload-list-file.js';
@@ -65,7 +65,8 @@ interface ScanFlags extends OutputFlags, GateFlags {
 export async function runScan(inputs: string[], raw: Record<string, unknown>): Promise<number> {
   const flags = raw as unknown as ScanFlags;
   const targets = inputs.map(parseTarget);
-  const world = flags.world === undefined ? null : loadWorld(flags.world);
+  // Only with --world: the descriptor's schema brings TypeBox, which a plain scan never needs.
+  const world = flags.world === undefined ? null : (await import('../engine/world.js')).loadWorld(flags.world);
   const caFiles = [flags.caFile, world?.caFile ?? undefined].filter((f): f is string => !!f).map((file) => ({ file, pem: readText('--ca-file', file) }));
   const caPem = caFiles.map((f) => f.pem);
   const anchorPath = flags.trustAnchor ?? world?.trustAnchorFile ?? undefined;
@@ -145,7 +146,7 @@ export function resolverMode(flags: Pick<ScanFlags, 'resolver' | 'rootHints'>, w
   if (world?.descriptor.rootHints !== undefined) {
     return { kind: 'iterative', rootHints: world.descriptor.rootHints.map((h) => parseServerAddress(h)) };
   }
-  return { kind: 'iterative', rootHints: [...IANA_ROOT_HINTS] };
+  return { kind: 'iterative', rootHints: [...ianaRootHints()] };
 }
 
 export function emitReport(report: Report, flags: OutputFlags): void {

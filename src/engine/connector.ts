@@ -4,6 +4,7 @@ import dgram from 'node:dgram';
 import { CircuitBreaker, Semaphore, abortError, throwIfAborted, withTimeout } from './budget.js';
 import { EncscanError, errorCode } from './errors.js';
 import { endpointLabel as endpointKey } from '../evidence/endpoint-label.js';
+import { ipVersion } from './ip.js';
 
 export interface SocketAddress {
   address: string;
@@ -58,7 +59,7 @@ export class Connector {
 
   /** Where a logical address:port really is. Throws for anything that is not an IP literal. */
   real(address: string, port: number): SocketAddress {
-    if (net.isIP(address) === 0) {
+    if (ipVersion(address) === 0) {
       throw new EncscanError('ENCSCAN_NOT_AN_IP', `connector accepts IP addresses only, got "${address}"`);
     }
     return this.portMap.get(endpointKey(address, port)) ?? { address, port };
@@ -141,7 +142,7 @@ export class Connector {
     this.breaker.check(key);
     const release = await this.slot(key).acquire(signal);
     this.opened.set(key, (this.opened.get(key) ?? 0) + 1);
-    const socket = dgram.createSocket(net.isIPv6(target.address) ? 'udp6' : 'udp4');
+    const socket = dgram.createSocket(ipVersion(target.address) === 6 ? 'udp6' : 'udp4');
     socket.once('close', release);
     try {
       await new Promise<void>((resolve, reject) => {
@@ -190,7 +191,7 @@ function connectSocket(socket: net.Socket, target: SocketAddress, signal: AbortS
 function handshake(plain: net.Socket, req: TlsConnectRequest, signal: AbortSignal): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
     const opts: tls.ConnectionOptions = { ...req.options, socket: plain };
-    if (req.servername !== null && net.isIP(req.servername) === 0) opts.servername = req.servername;
+    if (req.servername !== null && ipVersion(req.servername) === 0) opts.servername = req.servername;
     const secure = tls.connect(opts);
     req.observe?.(secure);
     const fail = (err: unknown): void => {

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { UsageError } from './errors.js';
+import { ipVersion } from './ip.js';
 
 export interface Target {
   input: string;
@@ -52,7 +53,7 @@ function fromHostPort(input: string, authority: string, path: string): Target {
       portPart = after.slice(1);
     }
     if (!net.isIPv6(hostPart)) fail(input, `"${hostPart}" is not an IPv6 address`);
-  } else if (net.isIPv6(authority)) {
+  } else if (ipVersion(authority) === 6) {
     hostPart = authority;
   } else {
     const colon = authority.lastIndexOf(':');
@@ -62,7 +63,7 @@ function fromHostPort(input: string, authority: string, path: string): Target {
     }
   }
   const port = portPart === undefined ? DEFAULT_PORT : parsePort(input, portPart);
-  const ip = net.isIP(hostPart) as 0 | 4 | 6;
+  const ip = ipVersion(hostPart);
   if (ip !== 0) return { input, host: hostPart.toLowerCase(), displayHost: hostPart.toLowerCase(), port, path, ip };
   const host = toALabel(input, hostPart);
   return { input, host, displayHost: domainToUnicode(host) || host, port, path, ip: 0 };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { IANA_ROOT_HINTS, parseRootHints, parseServerAddress } from '../../src/probes/dns/root-hints.js';
+import { ianaRootHints, parseRootHints, parseServerAddress } from '../../src/probes/dns/root-hints.js';
 
 describe('root hints', () => {
   it('builds in the 13 root servers over IPv4 and IPv6, IPv4 first', () => {
-    expect(IANA_ROOT_HINTS).toHaveLength(26);
-    expect(IANA_ROOT_HINTS[0]).toEqual({ address: '198.41.0.4', port: 53 });
-    expect(IANA_ROOT_HINTS[13]).toEqual({ address: '2001:503:ba3e::2:30', port: 53 });
-    expect(IANA_ROOT_HINTS.every((h) => h.port === 53)).toBe(true);
+    expect(ianaRootHints()).toHaveLength(26);
+    expect(ianaRootHints()[0]).toEqual({ address: '198.41.0.4', port: 53 });
+    expect(ianaRootHints()[13]).toEqual({ address: '2001:503:ba3e::2:30', port: 53 });
+    expect(ianaRootHints().every((h) => h.port === 53)).toBe(true);
   });
 
   it('parses a named.root-style file with comments, classes and no TTLs', () => {

@@ -125,7 +125,11 @@ async function posttlsFingerVerdict(domain: string): Promise<{ verdict: string; 
   const resolv = join(dir, 'resolv.conf');
   writeFileSync(resolv, `nameserver ${tree!.resolver}\noptions trust-ad\n`);
   const script = `mount --bind "${resolv}" /etc/resolv.conf && exec "${posttlsFinger}" -t 10 -T 10 -l dane -c "${domain}"`;
-  const r = await run(unshare, ['-m', 'sh', '-c', script], process.env, 60_000);
+  // It reads its defaults from a main.cf, which a "No configuration" install of Postfix does not write.
+  const conf = join(dir, 'posttls-finger');
+  mkdirSync(conf, { recursive: true });
+  writeFileSync(join(conf, 'main.cf'), 'compatibility_level = 3.6\n');
+  const r = await run(unshare, ['-m', 'sh', '-c', script], { ...process.env, MAIL_CONFIG: conf }, 60_000);
   const out = `${r.stdout}\n${r.stderr}`;
   const line = out.split('\n').find((l) => /TLS connection established/.test(l)) ?? out.trim().split('\n').slice(-1)[0] ?? '';
   return { verdict: /Verified TLS connection/.test(line) ? 'valid' : 'invalid', line: line.trim() };

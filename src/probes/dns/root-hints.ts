@@ -3,6 +3,7 @@ import net from 'node:net';
 import type { SocketAddress } from '../../engine/connector.js';
 import { UsageError } from '../../engine/errors.js';
 import { canonicalName } from './names.js';
+import { ipVersion } from '../../engine/ip.js';
 
 /**
  * IANA's named.root (https://www.internic.net/domain/named.root, "last update: May 28, 2024", root zone
@@ -72,16 +73,21 @@ export function parseRootHints(text: string): SocketAddress[] {
     }
     if (type === 'NS' && owner === '.') servers.add(canonicalName(rdata));
     if (type === 'A' || type === 'AAAA') {
-      if (net.isIP(rdata) !== (type === 'A' ? 4 : 6)) throw new UsageError(`root hints line ${i + 1}: bad ${type} address "${rdata}"`, 'ENCSCAN_BAD_FILE');
+      if (ipVersion(rdata) !== (type === 'A' ? 4 : 6)) throw new UsageError(`root hints line ${i + 1}: bad ${type} address "${rdata}"`, 'ENCSCAN_BAD_FILE');
       addresses.push({ owner, address: rdata });
     }
   }
   const hints = addresses.filter((a) => servers.has(a.owner)).map((a) => ({ address: a.address, port: 53 }));
   if (hints.length === 0) throw new UsageError('root hints: no addresses for root name servers', 'ENCSCAN_BAD_FILE');
-  return [...hints.filter((h) => net.isIPv4(h.address)), ...hints.filter((h) => net.isIPv6(h.address))];
+  return [...hints.filter((h) => ipVersion(h.address) === 4), ...hints.filter((h) => ipVersion(h.address) === 6)];
 }
 
-export const IANA_ROOT_HINTS: readonly SocketAddress[] = Object.freeze(parseRootHints(NAMED_ROOT));
+let iana: readonly SocketAddress[] | undefined;
+
+/** IANA's root hints, parsed on first use: a scan with --root-hints or --resolver never needs them. */
+export function ianaRootHints(): readonly SocketAddress[] {
+  return (iana ??= Object.freeze(parseRootHints(NAMED_ROOT)));
+}
 
 /** '1.2.3.4', '1.2.3.4:5353', '::1' or '[::1]:5353'. Names are refused: they would need a resolver. */
 export function parseServerAddress(s: string, defaultPort = 53): SocketAddress {
