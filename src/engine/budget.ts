@@ -43,21 +43,36 @@ export class Semaphore {
   }
 }
 
-/** Gives up an endpoint after `limit` consecutive timeouts, so a tarpit cannot eat the whole budget. */
+/**
+ * Gives up an endpoint after `limit` consecutive timeouts, so a tarpit cannot eat the whole budget. Once
+ * per `coolDownMs` an open breaker lets one attempt through (half-open): an answer closes it, a timeout
+ * keeps it open, so a server that was only briefly slow is not lost for the rest of a long bulk scan.
+ */
 export class CircuitBreaker {
-  private readonly timeouts = new Map<string, number>();
-  constructor(private readonly limit = 3) {}
+  private readonly endpoints = new Map<string, { timeouts: number; since: number }>();
+  constructor(
+    private readonly limit = 3,
+    private readonly coolDownMs = 30_000,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   check(key: string): void {
-    if ((this.timeouts.get(key) ?? 0) >= this.limit) {
-      throw new EncscanError('ENCSCAN_CIRCUIT_OPEN', `${key}: gave up after ${this.limit} consecutive timeouts`);
+    const e = this.endpoints.get(key);
+    if (!e || e.timeouts < this.limit) return;
+    if (this.now() - e.since >= this.coolDownMs) {
+      e.since = this.now(); // this caller is the trial; others wait for the next cool-down
+      return;
     }
+    throw new EncscanError('ENCSCAN_CIRCUIT_OPEN', `${key}: gave up after ${this.limit} consecutive timeouts (next try in ${Math.ceil((this.coolDownMs - (this.now() - e.since)) / 1000)} s)`);
   }
   timedOut(key: string): void {
-    this.timeouts.set(key, (this.timeouts.get(key) ?? 0) + 1);
+    const e = this.endpoints.get(key) ?? { timeouts: 0, since: 0 };
+    e.timeouts = Math.min(e.timeouts + 1, this.limit);
+    if (e.timeouts === this.limit) e.since = this.now();
+    this.endpoints.set(key, e);
   }
   succeeded(key: string): void {
-    this.timeouts.delete(key);
+    this.endpoints.delete(key);
   }
 }
 
