@@ -1,5 +1,6 @@
 import type { ProbeId } from '../evidence/check.js';
 import type { ErrorEntry } from '../evidence/common.js';
+import type { DnssecRrset } from '../evidence/dnssec.js';
 import type { TargetEvidence } from '../evidence/target.js';
 import type { TrustAnchor } from '../dnssec/trust-anchor.js';
 import type { ResolverMode } from '../probes/dns/client.js';
@@ -10,7 +11,7 @@ import { caaStage } from './stages/caa-stage.js';
 import { daneStage } from './stages/dane-stage.js';
 import { dnssecStage } from './stages/dnssec-stage.js';
 import { httpStage } from './stages/http-stage.js';
-import { resolveStage } from './stages/resolve-stage.js';
+import { addReliedRrsets, resolveStage } from './stages/resolve-stage.js';
 import { revocationStage } from './stages/revocation-stage.js';
 import { tlsStage } from './stages/tls-stage.js';
 
@@ -57,9 +58,12 @@ export async function gather(target: Target, ctx: GatherContext, ev: TargetEvide
   // DANE matches the chain the tls stage received, so asking for dane runs the handshake too.
   const tls = addresses.length > 0 && (ctx.probes.has('tls') || ctx.probes.has('dane')) ? tlsStage(target, ctx, ev, errors) : Promise.resolve();
   work.push(tls);
-  if (ctx.probes.has('dane')) work.push(daneStage(target, ctx, ev, errors, tls));
+  // The RRsets the DANE and CAA lookups rest on join evidence.dnssec.rrsets once all are in.
+  const relied: DnssecRrset[] = [];
+  if (ctx.probes.has('dane')) work.push(daneStage(target, ctx, ev, errors, tls, relied));
   if (ctx.probes.has('tls')) work.push(revocationStage(target, ctx, ev, errors, tls));
-  if (ctx.probes.has('caa')) work.push(caaStage(target, ctx, ev, errors, dnssec));
+  if (ctx.probes.has('caa')) work.push(caaStage(target, ctx, ev, errors, relied));
   if (addresses.length > 0 && ctx.probes.has('http')) work.push(httpStage(target, ctx, ev, errors));
   await Promise.all(work);
+  if (ev.dnssec) addReliedRrsets(ev.dnssec.rrsets, relied);
 }

@@ -48,6 +48,18 @@ describe('lab DANE scenarios', () => {
     expect([t.evidence.dnssec?.status, dane('www.dane-bogus.test').https?.verdict]).toEqual(['secure', 'bogus']);
   });
 
+  it('lists every RRset the DANE verdicts rest on, with its DNSSEC status, in evidence.dnssec.rrsets', () => {
+    const rrsets = (host: string) => report.targets.find((t) => t.host === host)!.evidence.dnssec!.rrsets.map((r) => `${r.name} ${r.type} ${r.status}`);
+    expect(rrsets('www.dane-bogus.test')).toContain('_443._tcp.www.dane-bogus.test. TLSA bogus');
+    expect(rrsets('mx-alias.dane.test')).toEqual(expect.arrayContaining([
+      'mx-alias.dane.test. MX secure',
+      'alias.dane.test. CNAME secure',
+      'mx.example.test. A secure',
+      '_25._tcp.mx.example.test. TLSA secure',
+    ]));
+    expect(rrsets('mx-insecure.dane.test')).toEqual(expect.arrayContaining(['mx-insecure.dane.test. MX secure']));
+  });
+
   it('matches 2 0 1 on a root the server sends, at depth 2', () => {
     expect(dane('root.dane.test').https).toMatchObject({ verdict: 'valid', depth: 2, rollover: { ready: false, code: 'single-record' } });
   });

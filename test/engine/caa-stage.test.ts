@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { typeNumber } from '../../src/dnssec/rr-types.js';
 import type { GatherContext } from '../../src/engine/gather.js';
 import { caaStage } from '../../src/engine/stages/caa-stage.js';
+import { addReliedRrsets } from '../../src/engine/stages/resolve-stage.js';
 import { parseTarget } from '../../src/engine/target.js';
 import type { ErrorEntry } from '../../src/evidence/common.js';
+import type { DnssecRrset } from '../../src/evidence/dnssec.js';
 import type { TargetEvidence } from '../../src/evidence/target.js';
 import { type CaaRecord, findRelevantCaa } from '../../src/pki/caa.js';
 import { DnsClient, type ResolverMode } from '../../src/probes/dns/client.js';
@@ -22,14 +24,14 @@ function context(): GatherContext {
   return { connector: dnsLab.connector, resolver, timeoutMs: 1000, probes: new Set(['caa', 'dnssec']), roots: [], connectTo: [], now: NOW, signal, dnssec: { anchors: dnsLab.anchors } };
 }
 
-/** The stage after the dnssec stage's evidence for the host's addresses, as gather runs them. */
+/** The stage beside the dnssec stage's evidence for the host's addresses, merged as gather merges them. */
 async function scan(host: string): Promise<{ ev: TargetEvidence; errors: ErrorEntry[] }> {
   const ev: TargetEvidence = { attempts: {}, endpoints: [] };
   const errors: ErrorEntry[] = [];
-  const dnssec = probeDnssec(client(), host, { anchors: dnsLab.anchors, anchor: 'configured', now: NOW }).then((d) => {
-    ev.dnssec = d;
-  });
-  await caaStage(parseTarget(host), context(), ev, errors, dnssec);
+  const relied: DnssecRrset[] = [];
+  ev.dnssec = await probeDnssec(client(), host, { anchors: dnsLab.anchors, anchor: 'configured', now: NOW });
+  await caaStage(parseTarget(host), context(), ev, errors, relied);
+  addReliedRrsets(ev.dnssec.rrsets, relied);
   return { ev, errors };
 }
 

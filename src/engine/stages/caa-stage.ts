@@ -12,16 +12,14 @@ import { validatingDns } from './resolve-stage.js';
 /**
  * CAA for the target (not for IP literals): the relevant RRset by tree climbing (RFC 8659 §3). A lookup
  * that fails stops the climb; the evidence keeps what was asked and the attempt records the failure.
- * Each lookup is DNSSEC-validated (following CNAMEs), and the RRsets it rests on join
- * evidence.dnssec.rrsets once the dnssec stage (`dnssec`) has written that evidence.
+ * Each lookup is DNSSEC-validated (following CNAMEs); the RRsets it rests on go to `relied`.
  */
-export async function caaStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[], dnssec: Promise<void> = Promise.resolve()): Promise<void> {
+export async function caaStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[], relied: DnssecRrset[]): Promise<void> {
   if (target.ip !== 0) {
     ev.attempts['caa'] = { status: 'skipped', code: 'not-resolved' };
     return;
   }
   const started = performance.now();
-  const verdicts: DnssecRrset[] = [];
   try {
     const { findRelevantCaa, parseCaaRdata } = await import('../../pki/caa.js');
     const { validatedLookup } = await import('../../probes/dns/dnssec-probe.js');
@@ -32,7 +30,7 @@ export async function caaStage(target: Target, ctx: GatherContext, ev: TargetEvi
     const zoneData: ZoneDataCache = new Map();
     const lookup = async (name: string): Promise<CaaAnswer> => {
       const answer = await validatedLookup(client, name, CAA, opts, zoneData);
-      verdicts.push(...(answer.rrsets ?? []));
+      relied.push(...(answer.rrsets ?? []));
       const records = answer.rdatas.flatMap((rdata): CaaRecord[] => {
         const record = parseCaaRdata(rdata);
         return record ? [record] : [];
@@ -52,18 +50,5 @@ export async function caaStage(target: Target, ctx: GatherContext, ev: TargetEvi
   } catch (err) {
     ev.attempts['caa'] = failed(err, started);
     errors.push({ stage: 'caa', code: errorCode(err), message: errorMessage(err) });
-  }
-  await dnssec;
-  if (ev.dnssec) addRrsets(ev.dnssec.rrsets, verdicts);
-}
-
-/** Appends the RRsets not listed yet (a CNAME link of the host is already there from the address records). */
-function addRrsets(into: DnssecRrset[], more: readonly DnssecRrset[]): void {
-  const key = (r: DnssecRrset) => `${r.name.toLowerCase()}/${r.type}`;
-  const listed = new Set(into.map(key));
-  for (const r of more) {
-    if (listed.has(key(r))) continue;
-    listed.add(key(r));
-    into.push(r);
   }
 }

@@ -1,5 +1,6 @@
 import type { ErrorEntry } from '../../evidence/common.js';
 import type { DaneEvidence, DaneHttps } from '../../evidence/dane.js';
+import type { DnssecRrset } from '../../evidence/dnssec.js';
 import { type TargetEvidence } from '../../evidence/target.js';
 import { errorCode, errorMessage } from '../errors.js';
 import type { GatherContext } from '../gather.js';
@@ -14,7 +15,7 @@ import { expiryOf, hostDnssec, lookupTlsa, tlsaRecords, undecided, type DaneDns 
  * its secure CNAMEs lead to) with its DNSSEC status, matched against the chain the tls stage received
  * (awaited, so no second handshake), and for mail every MX of the domain (mail-dane-stage.ts).
  */
-export async function daneStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[], tls: Promise<void>): Promise<void> {
+export async function daneStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[], tls: Promise<void>, relied: DnssecRrset[]): Promise<void> {
   if (target.ip !== 0) {
     ev.attempts['dane'] = { status: 'skipped', code: 'not-resolved' };
     return;
@@ -22,7 +23,7 @@ export async function daneStage(target: Target, ctx: GatherContext, ev: TargetEv
   const started = performance.now();
   const { typeNumber } = await import('../../dnssec/rr-types.js');
   try {
-    const validating = await validatingDns(ctx);
+    const validating = await validatingDns(ctx, relied);
     const dns: DaneDns = { ...validating, lookup: (name, type) => validating.lookup(name, typeNumber(type)) };
     const [https, mail] = await Promise.all([tls.then(() => httpsDane(target, ctx, ev, dns, errors)), mailDane(target.host, ctx, dns, errors)]);
     const dane: DaneEvidence = { mail: mail.mail };
@@ -41,7 +42,7 @@ async function httpsDane(target: Target, ctx: GatherContext, ev: TargetEvidence,
   const endpoints = ev.endpoints.filter((ep) => (ep.certificates?.length ?? 0) > 0);
   if (endpoints.length === 0) return undefined;
   const cnameTarget = ev.dns?.cnames.at(-1)?.target;
-  const alias = cnameTarget === undefined ? undefined : (await hostDnssec(dns.client, target.host, dns.opts, cnameTarget)).expanded;
+  const alias = cnameTarget === undefined ? undefined : (await hostDnssec(dns, target.host, cnameTarget)).expanded;
   const { name, answer, names } = await lookupTlsa(target.port, target.host, alias, dns.lookup);
   if (undecided(`${name} TLSA`, answer.status, answer.message ?? answer.reason, errors)) return undefined;
   const { matchTlsa } = await import('../../dane/match-tlsa.js');

@@ -29,7 +29,7 @@ async function mailMx(mx: MxRecord, mxStatus: DnssecStatus, ctx: GatherContext, 
   const { daneVerdict, worstDnssec, worstIndex } = await import('../../dane/verdict.js');
   const host = mx.exchange;
   const addresses = await resolveHost(dns.client, host);
-  const hostSec = await hostDnssec(dns.client, host, dns.opts, addresses.cnames.at(-1)?.target);
+  const hostSec = await hostDnssec(dns, host, addresses.cnames.at(-1)?.target);
   undecided(`${host} A/AAAA`, hostSec.status, 'the address answers could not be validated', errors);
   const { name, answer, names } = await lookupTlsa(TLSA_PORT, host, hostSec.expanded, dns.lookup);
   undecided(`${name} TLSA`, answer.status, answer.message ?? answer.reason, errors);

@@ -1,4 +1,5 @@
 import type { ErrorEntry } from '../../evidence/common.js';
+import type { DnssecRrset } from '../../evidence/dnssec.js';
 import type { TargetEvidence } from '../../evidence/target.js';
 import type { DnsClient } from '../../probes/dns/client.js';
 import type { DnssecProbeOptions, ValidatedRrset } from '../../probes/dns/dnssec-probe.js';
@@ -50,19 +51,40 @@ export async function dnsClient(ctx: GatherContext): Promise<DnsClient> {
   return new DnsClient({ connector: ctx.connector, mode: ctx.resolver, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
 }
 
-/** Validated lookups (TLSA, MX, HTTPS): encscan's resolver with this scan's trust anchors and algorithm policy. */
+/**
+ * Validated lookups (TLSA, MX, HTTPS, CAA): encscan's resolver with this scan's trust anchors and
+ * algorithm policy. Every RRset a lookup rests on goes to `relied`, which gather() adds to
+ * evidence.dnssec.rrsets.
+ */
 export interface ValidatingDns {
   client: DnsClient;
   opts: Omit<DnssecProbeOptions, 'anchor'>;
   lookup: (name: string, type: number) => Promise<ValidatedRrset>;
+  relied: DnssecRrset[];
 }
 
-export async function validatingDns(ctx: GatherContext): Promise<ValidatingDns> {
+export async function validatingDns(ctx: GatherContext, relied: DnssecRrset[] = []): Promise<ValidatingDns> {
   const { validatedLookup } = await import('../../probes/dns/dnssec-probe.js');
   const { defaultRootAnchors } = await import('../../dnssec/trust-anchor.js');
   const client = await dnsClient(ctx);
   const opts = { anchors: ctx.dnssec?.anchors ?? defaultRootAnchors(), now: ctx.now, strictAlgorithms: ctx.dnssec?.strictAlgorithms === true };
-  return { client, opts, lookup: (name, type) => validatedLookup(client, name, type, opts) };
+  const lookup = async (name: string, type: number): Promise<ValidatedRrset> => {
+    const answer = await validatedLookup(client, name, type, opts);
+    relied.push(...(answer.rrsets ?? []));
+    return answer;
+  };
+  return { client, opts, lookup, relied };
+}
+
+/** Adds the RRsets other stages relied on to the dnssec evidence, each (name, type) once. */
+export function addReliedRrsets(into: DnssecRrset[], more: readonly DnssecRrset[]): void {
+  const key = (r: DnssecRrset): string => `${r.name.toLowerCase()}/${r.type}`;
+  const listed = new Set(into.map(key));
+  for (const r of more) {
+    if (listed.has(key(r))) continue;
+    listed.add(key(r));
+    into.push(r);
+  }
 }
 
 /** One address for another host (redirect hops, mta-sts.<domain>), through the same resolver. */

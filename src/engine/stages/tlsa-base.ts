@@ -4,7 +4,7 @@
 import type { TlsaRecord } from '../../dane/tlsa-record.js';
 import type { ErrorEntry } from '../../evidence/common.js';
 import type { CnameExpansion } from '../../evidence/dane.js';
-import type { DnssecStatus } from '../../evidence/dnssec.js';
+import type { DnssecRrset, DnssecStatus } from '../../evidence/dnssec.js';
 import type { DnsClient } from '../../probes/dns/client.js';
 import type { DnssecProbeOptions, ValidatedRrset } from '../../probes/dns/dnssec-probe.js';
 
@@ -15,6 +15,8 @@ export interface DaneDns {
   client: DnsClient;
   opts: Omit<DnssecProbeOptions, 'anchor'>;
   lookup: Lookup;
+  /** Where the validated RRsets go, for evidence.dnssec.rrsets. */
+  relied: DnssecRrset[];
 }
 
 export interface HostDnssec {
@@ -29,9 +31,10 @@ const bare = (name: string): string => name.replace(/\.$/, '').toLowerCase();
  * Validates the host's address answers following CNAMEs. `cnameTarget` is where the unvalidated
  * resolution ended, for chains whose validation stopped at an insecure link.
  */
-export async function hostDnssec(client: DnsClient, host: string, opts: Omit<DnssecProbeOptions, 'anchor'>, cnameTarget?: string): Promise<HostDnssec> {
+export async function hostDnssec(dns: DaneDns, host: string, cnameTarget?: string): Promise<HostDnssec> {
   const { probeDnssec } = await import('../../probes/dns/dnssec-probe.js');
-  const ev = await probeDnssec(client, host, { ...opts, anchor: 'configured' });
+  const ev = await probeDnssec(dns.client, host, { ...dns.opts, anchor: 'configured' });
+  dns.relied.push(...ev.rrsets);
   const links = ev.rrsets.filter((r) => r.type === 'CNAME');
   if (links.length === 0 && cnameTarget === undefined) return { status: ev.status };
   const final = ev.rrsets.find((r) => r.type !== 'CNAME' && bare(r.name) !== bare(host));
