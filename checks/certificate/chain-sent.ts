@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 const FULLCHAIN = 'certbot and acme.sh write the right file as fullchain.pem; Caddy sends the right chain by itself';
 
@@ -29,15 +28,14 @@ export default defineCheck({
       const chain = ep.certificates ?? [];
       // A self-signed leaf alone is reported by certificate.trust.
       if (chain.length === 0) return [];
-      const at = endpointLabel(ep.address, ep.port);
       const sent = ep.pki?.sentChain;
       const root = chain.slice(1).find((c) => c.selfSigned && c.isCA);
       const out = [];
       // Without the TLS 1.2 view, node:tls's rebuilt chain still shows a root it could link.
-      if (sent ? !sent.inOrder : false) out.push(ctx.emit('wrong-order', {}, at));
-      if (sent ? sent.rootSent : root !== undefined) out.push(ctx.emit('root-included', { subject: root?.subject ?? 'a self-signed CA' }, at));
-      if (sent && sent.unused.length > 0) out.push(ctx.emit('unused-certificates', { count: sent.unused.length }, at));
-      if (out.length === 0 && chain.length > 1) out.push(ctx.emit('ok', { count: sent?.fingerprints.length ?? chain.length }, at));
+      if (sent ? !sent.inOrder : false) out.push(ctx.emit('wrong-order', {}, ep));
+      if (sent ? sent.rootSent : root !== undefined) out.push(ctx.emit('root-included', { subject: root?.subject ?? 'a self-signed CA' }, ep));
+      if (sent && sent.unused.length > 0) out.push(ctx.emit('unused-certificates', { count: sent.unused.length }, ep));
+      if (out.length === 0 && chain.length > 1) out.push(ctx.emit('ok', { count: sent?.fingerprints.length ?? chain.length }, ep));
       return out;
     }),
 });

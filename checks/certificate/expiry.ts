@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 const DAY = 86_400_000;
 const RENEW = 'Renew the certificate now and automate renewal (an ACME client such as certbot with Let\'s Encrypt renews free certificates before they expire).';
@@ -24,18 +23,17 @@ export default defineCheck({
     endpoints.flatMap((ep) => {
       const leaf = ep.certificates?.[0];
       if (!leaf) return [];
-      const at = endpointLabel(ep.address, ep.port);
       const notBefore = Date.parse(leaf.notBefore);
       const notAfter = Date.parse(leaf.notAfter);
       const now = ctx.now.getTime();
       const dates = { notBefore: leaf.notBefore, notAfter: leaf.notAfter };
-      if (now < notBefore) return [ctx.emit('not-yet-valid', dates, at)];
-      if (now > notAfter) return [ctx.emit('expired', { ...dates, days: Math.floor((now - notAfter) / DAY) }, at)];
+      if (now < notBefore) return [ctx.emit('not-yet-valid', dates, ep)];
+      if (now > notAfter) return [ctx.emit('expired', { ...dates, days: Math.floor((now - notAfter) / DAY) }, ep)];
       const days = Math.floor((notAfter - now) / DAY);
       const outcome =
         days < ctx.vars['certificate.expiryFailDays']! ? 'expires-very-soon'
         : days < ctx.vars['certificate.expiryWarnDays']! ? 'expires-soon'
         : 'ok';
-      return [ctx.emit(outcome, { ...dates, days }, at)];
+      return [ctx.emit(outcome, { ...dates, days }, ep)];
     }),
 });

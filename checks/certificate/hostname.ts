@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 export default defineCheck({
   id: 'certificate.hostname',
@@ -17,10 +16,10 @@ export default defineCheck({
   run: ({ endpoints }, ctx) =>
     endpoints.flatMap((ep) => {
       if (!ep.pki || !ep.certificates?.[0]) return [];
-      const at = endpointLabel(ep.address, ep.port);
       const san = ep.certificates[0].san;
       const names = [...san.dns, ...san.ip].join(', ') || 'no subjectAltName';
-      const host = ctx.target.host;
-      return [ctx.emit(ep.pki.hostnameMatch ? 'match' : 'mismatch', { host, names }, at)];
+      // The name the chain was validated for: an --sni name when one was sent.
+      const host = ep.sni ?? ctx.target.host;
+      return [ctx.emit(ep.pki.hostnameMatch ? 'match' : 'mismatch', { host, names }, ep)];
     }),
 });

@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 import { isAllowedCurve, rsaKeyStrength } from '../../src/pki/key-strength.js';
 
 const NEW_KEY = 'Generate a new key (ECDSA P-256, or RSA 2048 bits or more) and have the certificate reissued for it; Let\'s Encrypt clients such as certbot do both.';
@@ -20,20 +19,19 @@ export default defineCheck({
     endpoints.flatMap((ep) => {
       const chain = ep.certificates ?? [];
       if (chain.length === 0) return [];
-      const at = endpointLabel(ep.address, ep.port);
       for (const cert of chain) {
         if (cert.keyType === 'RSA' && cert.keySize !== null && rsaKeyStrength(cert.keySize) === 'too-small') {
-          return [ctx.emit('weak-key', { subject: cert.subject, key: `RSA ${cert.keySize}-bit` }, at)];
+          return [ctx.emit('weak-key', { subject: cert.subject, key: `RSA ${cert.keySize}-bit` }, ep)];
         }
         if (cert.keyType === 'EC' && (cert.curve === undefined || !isAllowedCurve(cert.curve))) {
-          return [ctx.emit('curve-not-allowed', { subject: cert.subject, curve: cert.curve ?? 'unknown' }, at)];
+          return [ctx.emit('curve-not-allowed', { subject: cert.subject, curve: cert.curve ?? 'unknown' }, ep)];
         }
       }
       const leaf = chain[0]!;
       if (leaf.keyType === 'RSA' && leaf.keySize !== null && rsaKeyStrength(leaf.keySize) === 'below-3072') {
-        return [ctx.emit('rsa-below-3072', { bits: leaf.keySize }, at)];
+        return [ctx.emit('rsa-below-3072', { bits: leaf.keySize }, ep)];
       }
       const key = leaf.keyType === 'EC' ? `ECDSA ${leaf.curve}` : leaf.keySize ? `${leaf.keyType} ${leaf.keySize}-bit` : leaf.keyType;
-      return [ctx.emit('ok', { key }, at)];
+      return [ctx.emit('ok', { key }, ep)];
     }),
 });

@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 import { checkLifetime, lifetimeRule } from '../../src/pki/lifetime-rules.js';
 
 export default defineCheck({
@@ -19,11 +18,10 @@ export default defineCheck({
     endpoints.flatMap((ep) => {
       const leaf = ep.certificates?.[0];
       if (!leaf) return [];
-      const at = endpointLabel(ep.address, ep.port);
       const notBefore = new Date(leaf.notBefore);
       const { days, maxDays, withinRule } = checkLifetime(notBefore, new Date(leaf.notAfter));
       const rule = lifetimeRule(notBefore);
-      if (withinRule || rule === null) return [ctx.emit('ok', { days, limit: maxDays === null ? '' : ` (limit ${maxDays})` }, at)];
-      return [ctx.emit('too-long', { days, max: rule.maxDays, from: rule.from.slice(0, 10), source: rule.source }, at)];
+      if (withinRule || rule === null) return [ctx.emit('ok', { days, limit: maxDays === null ? '' : ` (limit ${maxDays})` }, ep)];
+      return [ctx.emit('too-long', { days, max: rule.maxDays, from: rule.from.slice(0, 10), source: rule.source }, ep)];
     }),
 });

@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 const ENABLE =
   'Turn on OCSP stapling (nginx: ssl_stapling on; ssl_stapling_verify on; with a resolver; Apache: SSLUseStapling on with an SSLStaplingCache; Caddy staples by default).';
@@ -27,10 +26,9 @@ export default defineCheck({
       const r = ep.pki?.revocation;
       // Without a responder there is nothing to staple (Let's Encrypt, for one, has ended OCSP).
       if (!r || (!r.stapled && !r.mustStaple && r.ocspUrls.length === 0)) return [];
-      const at = endpointLabel(ep.address, ep.port);
       const staple = ep.pki?.ocsp?.source === 'staple' ? ep.pki.ocsp : null;
-      if (!r.stapled) return [ctx.emit(r.mustStaple ? 'must-staple-missing' : 'not-stapled', {}, at)];
-      if (!staple || staple.errors.length > 0) return [ctx.emit('invalid-staple', { errors: staple?.errors.join(', ') || 'the issuer is unknown' }, at)];
-      return [ctx.emit('stapled', { status: staple.certStatus ?? '?', nextUpdate: staple.nextUpdate ?? 'none given' }, at)];
+      if (!r.stapled) return [ctx.emit(r.mustStaple ? 'must-staple-missing' : 'not-stapled', {}, ep)];
+      if (!staple || staple.errors.length > 0) return [ctx.emit('invalid-staple', { errors: staple?.errors.join(', ') || 'the issuer is unknown' }, ep)];
+      return [ctx.emit('stapled', { status: staple.certStatus ?? '?', nextUpdate: staple.nextUpdate ?? 'none given' }, ep)];
     }),
 });

@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 import { renewalHint } from '../../src/pki/renewal-automation.js';
 
 export default defineCheck({
@@ -21,6 +20,6 @@ export default defineCheck({
       const leaf = ep.certificates?.[0];
       if (!leaf || leaf.selfSigned) return [];
       const hint = renewalHint(leaf.issuer, new Date(leaf.notBefore), new Date(leaf.notAfter));
-      return [ctx.emit(hint.kind, { days: hint.days, ca: hint.ca ?? leaf.issuer, from: hint.ca ? ` from ${hint.ca}` : '' }, endpointLabel(ep.address, ep.port))];
+      return [ctx.emit(hint.kind, { days: hint.days, ca: hint.ca ?? leaf.issuer, from: hint.ca ? ` from ${hint.ca}` : '' }, ep)];
     }),
 });

@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 const REPLACE =
   'Get a new certificate for a new key and install it now (with Let\'s Encrypt: certbot certonly --force-renewal, or delete the certificate in Caddy or acme.sh and let it reissue); find out why it was revoked before reusing the old key.';
@@ -24,19 +23,18 @@ export default defineCheck({
     endpoints.flatMap((ep) => {
       const r = ep.pki?.revocation;
       if (!r) return [];
-      const at = endpointLabel(ep.address, ep.port);
       const ocsp = ep.pki?.ocsp;
       switch (r.status) {
         case 'good':
-          return [ctx.emit('good', { source: r.source === 'staple' ? 'response stapled by the server' : 'responder', thisUpdate: ocsp?.thisUpdate ?? '?' }, at)];
+          return [ctx.emit('good', { source: r.source === 'staple' ? 'response stapled by the server' : 'responder', thisUpdate: ocsp?.thisUpdate ?? '?' }, ep)];
         case 'revoked':
-          return [ctx.emit('revoked', { revokedAt: ocsp?.revocationTime ?? '?', reason: ocsp?.revocationReason ?? 'no reason given' }, at)];
+          return [ctx.emit('revoked', { revokedAt: ocsp?.revocationTime ?? '?', reason: ocsp?.revocationReason ?? 'no reason given' }, ep)];
         case 'unknown':
-          return [ctx.emit('unknown', {}, at)];
+          return [ctx.emit('unknown', {}, ep)];
         case 'error':
-          return [ctx.emit('check-failed', { url: r.ocspUrls[0] ?? '?', reason: r.reason ?? 'unknown' }, at)];
+          return [ctx.emit('check-failed', { url: r.ocspUrls[0] ?? '?', reason: r.reason ?? 'unknown' }, ep)];
         case 'not-checked':
-          return [ctx.emit('not-checked', { reason: NOT_CHECKED[r.reason ?? ''] ?? r.reason ?? 'unknown' }, at)];
+          return [ctx.emit('not-checked', { reason: NOT_CHECKED[r.reason ?? ''] ?? r.reason ?? 'unknown' }, ep)];
       }
     }),
 });

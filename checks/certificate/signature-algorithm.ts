@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 import { weakSignatureHash } from '../../src/pki/key-strength.js';
 
 export default defineCheck({
@@ -20,14 +19,13 @@ export default defineCheck({
     endpoints.flatMap((ep) => {
       const chain = ep.certificates ?? [];
       if (chain.length === 0) return [];
-      const at = endpointLabel(ep.address, ep.port);
       // The trust anchor's own self-signature proves nothing, so it is never judged.
       const anchor = ep.pki?.trusted ? ep.pki.path.at(-1) : undefined;
       const judged = chain.filter((c) => c.sha256 !== anchor && !(c.selfSigned && c.isCA));
       const weak = judged.find((c) => weakSignatureHash(c.signatureAlgorithm) !== null);
       if (weak) {
-        return [ctx.emit('weak-hash', { subject: weak.subject, hash: weakSignatureHash(weak.signatureAlgorithm)!, algorithm: weak.signatureAlgorithm }, at)];
+        return [ctx.emit('weak-hash', { subject: weak.subject, hash: weakSignatureHash(weak.signatureAlgorithm)!, algorithm: weak.signatureAlgorithm }, ep)];
       }
-      return [ctx.emit('ok', { algorithms: [...new Set(judged.map((c) => c.signatureAlgorithm))].join(', ') || 'none' }, at)];
+      return [ctx.emit('ok', { algorithms: [...new Set(judged.map((c) => c.signatureAlgorithm))].join(', ') || 'none' }, ep)];
     }),
 });

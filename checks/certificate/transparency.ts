@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 import { isBundledRoot } from '../../src/pki/trust-store.js';
 
 const REISSUE =
@@ -22,14 +21,13 @@ export default defineCheck({
       const p = ep.pki;
       // Transparency only matters once the chain is trusted; scts is absent in reports made before it was recorded.
       if (!p || !p.trusted || p.scts === undefined) return [];
-      const at = endpointLabel(ep.address, ep.port);
       const anchor = p.path[p.path.length - 1];
-      if (anchor === undefined || !isBundledRoot(anchor)) return [ctx.emit('private-root', {}, at)];
+      if (anchor === undefined || !isBundledRoot(anchor)) return [ctx.emit('private-root', {}, ep)];
       const list = p.sctList ?? [];
       const logs = new Set(list.map((s) => s.logId)).size;
-      if (list.length === 0) return [ctx.emit('none', {}, at)];
+      if (list.length === 0) return [ctx.emit('none', {}, ep)];
       const sources = [...new Set(list.map((s) => s.source))].join(', ');
       // Chrome's policy: two distinct logs at least (more for long-lived embedded SCTs); Apple's likewise.
-      return [ctx.emit(logs >= 2 ? 'logged' : 'too-few', { count: list.length, logs, sources }, at)];
+      return [ctx.emit(logs >= 2 ? 'logged' : 'too-few', { count: list.length, logs, sources }, ep)];
     }),
 });

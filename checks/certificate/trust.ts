@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 /** Reported by their own checks (expiry, hostname, key strength, signature algorithm), not as path failures. */
 const NOT_PATH_ERRORS = new Set(['expired', 'not-yet-valid', 'hostname-mismatch', 'no-san', 'weak-key', 'weak-signature']);
@@ -36,14 +35,13 @@ export default defineCheck({
   run: ({ endpoints }, ctx) =>
     endpoints.flatMap((ep) => {
       if (!ep.pki) return [];
-      const at = endpointLabel(ep.address, ep.port);
       const errors = ep.pki.errors.filter((e) => !NOT_PATH_ERRORS.has(e));
       if (errors.length === 0 && ep.pki.path.length > 0) {
-        return [ctx.emit(ep.pki.completedViaAia ? 'completed-via-aia' : 'trusted', { depth: ep.pki.path.length }, at)];
+        return [ctx.emit(ep.pki.completedViaAia ? 'completed-via-aia' : 'trusted', { depth: ep.pki.path.length }, ep)];
       }
       for (const specific of ['self-signed', 'incomplete-chain', 'untrusted-root'] as const) {
-        if (errors.includes(specific)) return [ctx.emit(specific, {}, at)];
+        if (errors.includes(specific)) return [ctx.emit(specific, {}, ep)];
       }
-      return [ctx.emit('invalid-path', { errors: errors.join(', ') || 'no path to a trust anchor' }, at)];
+      return [ctx.emit('invalid-path', { errors: errors.join(', ') || 'no path to a trust anchor' }, ep)];
     }),
 });

@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 import { suiteProperties, type SuiteProperties } from '../../src/tls/suite-properties.js';
 
 type Weakness = 'null-cipher' | 'anonymous' | 'export' | 'rc4' | 'des' | 'sweet32';
@@ -54,17 +53,16 @@ export default defineCheck({
       const offered = (ep.tls?.protocols ?? []).filter((p) => p.supported).flatMap((p) => p.cipherSuites.map((s) => s.name));
       const names = [...new Set(offered)];
       if (names.length === 0) return [];
-      const at = endpointLabel(ep.address, ep.port);
       const props = names.map((name) => ({ name, p: suiteProperties(name) }));
       const list = (pred: (p: SuiteProperties) => boolean) => props.filter((x) => pred(x.p)).map((x) => x.name);
       const out = WEAKNESSES.flatMap(([outcome, pred]) => {
         const hit = list(pred);
-        return hit.length > 0 ? [ctx.emit(outcome, { suites: hit.join(', ') }, at)] : [];
+        return hit.length > 0 ? [ctx.emit(outcome, { suites: hit.join(', ') }, ep)] : [];
       });
-      if (list((p) => p.aead).length === 0 && list((p) => p.cbc).length > 0) out.push(ctx.emit('cbc-only', {}, at));
+      if (list((p) => p.aead).length === 0 && list((p) => p.cbc).length > 0) out.push(ctx.emit('cbc-only', {}, ep));
       const withoutFs = list((p) => !p.forwardSecrecy);
-      if (withoutFs.length === names.length) out.push(ctx.emit('no-forward-secrecy', {}, at));
-      else if (withoutFs.length > 0) out.push(ctx.emit('partial-forward-secrecy', { count: withoutFs.length, suites: withoutFs.join(', ') }, at));
-      return out.length > 0 ? out : [ctx.emit('ok', {}, at)];
+      if (withoutFs.length === names.length) out.push(ctx.emit('no-forward-secrecy', {}, ep));
+      else if (withoutFs.length > 0) out.push(ctx.emit('partial-forward-secrecy', { count: withoutFs.length, suites: withoutFs.join(', ') }, ep));
+      return out.length > 0 ? out : [ctx.emit('ok', {}, ep)];
     }),
 });

@@ -1,6 +1,5 @@
 import { defineCheck } from '../../src/evidence/check.js';
 import { isInconclusive } from '../../src/evidence/inconclusive.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 export default defineCheck({
   id: 'tls.handshake',
@@ -17,13 +16,12 @@ export default defineCheck({
   },
   run: ({ endpoints }, ctx) =>
     endpoints.flatMap((ep) => {
-      const at = endpointLabel(ep.address, ep.port);
       const attempt = ep.attempts['tls'];
       if (attempt?.status === 'ok' && ep.tls?.negotiated) {
         const { version, cipherSuite } = ep.tls.negotiated;
-        return [ctx.emit('ok', { version, suite: cipherSuite.name }, at)];
+        return [ctx.emit('ok', { version, suite: cipherSuite.name }, ep)];
       }
       if (attempt?.status !== 'error' || isInconclusive(attempt.code)) return [];
-      return [ctx.emit('failed', { code: attempt.code ?? 'unknown', reason: attempt.detail ?? '' }, at)];
+      return [ctx.emit('failed', { code: attempt.code ?? 'unknown', reason: attempt.detail ?? '' }, ep)];
     }),
 });

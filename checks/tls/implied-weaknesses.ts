@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 import type { TlsVulnerabilityId } from '../../src/evidence/tls-vulnerabilities.js';
 
 // Named attacks that follow from the protocols and suites offered. The suites and versions themselves
@@ -32,9 +31,8 @@ export default defineCheck({
     ev.endpoints.flatMap((ep) => {
       const results = (ep.tls?.vulnerabilities ?? []).filter((v) => v.how !== 'tested');
       if (results.length === 0) return [];
-      const at = endpointLabel(ep.address, ep.port);
       const hits = IMPLIED.flatMap((id) => results.filter((v) => v.id === id && v.vulnerable === true));
-      const out = hits.map((v) => ctx.emit(v.id as Implied, { how: v.how, detail: v.detail }, at));
-      return hits.some((v) => ATTACKS.has(v.id)) ? out : [ctx.emit('ok', {}, at), ...out];
+      const out = hits.map((v) => ctx.emit(v.id as Implied, { how: v.how, detail: v.detail }, ep));
+      return hits.some((v) => ATTACKS.has(v.id)) ? out : [ctx.emit('ok', {}, ep), ...out];
     }),
 });

@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 export default defineCheck({
   id: 'tls.protocol-version',
@@ -23,9 +22,8 @@ export default defineCheck({
       // Without a finished handshake (servers node:tls cannot talk to), the best version enumeration found.
       const version = ep.tls?.negotiated?.version ?? [...(ep.tls?.protocols ?? [])].reverse().find((p) => p.supported)?.version;
       if (version === undefined) return [];
-      const at = endpointLabel(ep.address, ep.port);
-      if (version === 'TLSv1.3') return [ctx.emit('tls13', {}, at)];
-      if (version === 'TLSv1.2') return [ctx.emit('tls12', {}, at)];
-      return [ctx.emit('legacy', { version }, at)];
+      if (version === 'TLSv1.3') return [ctx.emit('tls13', {}, ep)];
+      if (version === 'TLSv1.2') return [ctx.emit('tls12', {}, ep)];
+      return [ctx.emit('legacy', { version }, ep)];
     }),
 });

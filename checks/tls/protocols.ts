@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/evidence/check.js';
-import { endpointLabel } from '../../src/evidence/endpoint-label.js';
 
 export default defineCheck({
   id: 'tls.protocols',
@@ -36,20 +35,19 @@ export default defineCheck({
     endpoints.flatMap((ep) => {
       const protocols = ep.tls?.protocols;
       if (!protocols) return [];
-      const at = endpointLabel(ep.address, ep.port);
       const offered = (v: string) => protocols.find((p) => p.version === v);
       const out = [];
       const ssl2 = offered('SSLv2');
-      if (ssl2?.supported) out.push(ctx.emit('sslv2', { suites: ssl2.cipherSuites.map((s) => s.name).join(', ') }, at));
-      if (offered('SSLv3')?.supported) out.push(ctx.emit('sslv3', {}, at));
-      if (offered('TLSv1.0')?.supported) out.push(ctx.emit('tls10', {}, at));
-      if (offered('TLSv1.1')?.supported) out.push(ctx.emit('tls11', {}, at));
+      if (ssl2?.supported) out.push(ctx.emit('sslv2', { suites: ssl2.cipherSuites.map((s) => s.name).join(', ') }, ep));
+      if (offered('SSLv3')?.supported) out.push(ctx.emit('sslv3', {}, ep));
+      if (offered('TLSv1.0')?.supported) out.push(ctx.emit('tls10', {}, ep));
+      if (offered('TLSv1.1')?.supported) out.push(ctx.emit('tls11', {}, ep));
       const tls13 = offered('TLSv1.3');
-      if (tls13 && !tls13.supported && tls13.error === null) out.push(ctx.emit('no-tls13', {}, at));
+      if (tls13 && !tls13.supported && tls13.error === null) out.push(ctx.emit('no-tls13', {}, ep));
       const unknown = protocols.filter((p) => !p.supported && p.error !== null);
       if (unknown.length > 0) {
-        out.push(ctx.emit('unknown', { versions: unknown.map((p) => p.version).join(', '), code: unknown[0]!.error! }, at));
+        out.push(ctx.emit('unknown', { versions: unknown.map((p) => p.version).join(', '), code: unknown[0]!.error! }, ep));
       }
-      return out.length > 0 ? out : [ctx.emit('ok', {}, at)];
+      return out.length > 0 ? out : [ctx.emit('ok', {}, ep)];
     }),
 });

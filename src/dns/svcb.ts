@@ -134,7 +134,8 @@ function utf8(v: Uint8Array, name: string): string {
   }
 }
 
-function ipv6Text(b: Uint8Array): string {
+/** RFC 5952 text of a 16-byte IPv6 address, as ipv6hint values are shown. */
+export function ipv6Text(b: Uint8Array): string {
   const groups: string[] = [];
   for (let i = 0; i < 16; i += 2) groups.push(((b[i]! << 8) | b[i + 1]!).toString(16));
   // Compress the longest run of zero groups (RFC 5952 §4.2).

@@ -58,12 +58,12 @@ export async function gather(target: Target, ctx: GatherContext, ev: TargetEvide
   // DANE matches the chain the tls stage received, so asking for dane runs the handshake too.
   const tls = addresses.length > 0 && (ctx.probes.has('tls') || ctx.probes.has('dane')) ? tlsStage(target, ctx, ev, errors) : Promise.resolve();
   work.push(tls);
-  // The RRsets the DANE and CAA lookups rest on join evidence.dnssec.rrsets once all are in.
+  // The RRsets the DANE, CAA and HTTPS-record lookups rest on join evidence.dnssec.rrsets once all are in.
   const relied: DnssecRrset[] = [];
   if (ctx.probes.has('dane')) work.push(daneStage(target, ctx, ev, errors, tls, relied));
   if (ctx.probes.has('tls')) work.push(revocationStage(target, ctx, ev, errors, tls));
   if (ctx.probes.has('caa')) work.push(caaStage(target, ctx, ev, errors, relied));
-  if (addresses.length > 0 && ctx.probes.has('http')) work.push(httpStage(target, ctx, ev, errors));
+  if (addresses.length > 0 && ctx.probes.has('http')) work.push(httpStage(target, ctx, ev, errors, relied));
   await Promise.all(work);
   if (ev.dnssec) addReliedRrsets(ev.dnssec.rrsets, relied);
 }

@@ -1,4 +1,5 @@
 import type { Check, CheckContext, Emission } from '../evidence/check.js';
+import { distinguishingSni, endpointLabel, type EndpointRef } from '../evidence/endpoint-label.js';
 import type { CheckRun, Finding } from '../evidence/report.js';
 import type { TargetEvidence } from '../evidence/target.js';
 import { levelOf, type Levels } from '../report/levels.js';
@@ -17,15 +18,20 @@ export function runCheck(
     return { run: { id: check.id, status: 'not-tested' }, emissions: [] };
   }
   if (check.applies && !check.applies(ev)) return { run: { id: check.id, status: 'not-applicable' }, emissions: [] };
-  const ctx: CheckContext<string> = {
-    ...env,
-    emit: (outcome, params = {}, endpoint) => (endpoint === undefined ? { outcome, params } : { outcome, params, endpoint }),
-  };
+  const ctx: CheckContext<string> = { ...env, emit: (outcome, params = {}, at) => ({ outcome, params, ...located(at, ev, env.target.host) }) };
   const emissions = check.run(ev, ctx);
   for (const e of emissions) {
     if (!(e.outcome in check.outcomes)) throw new Error(`${check.id} emitted undeclared outcome "${e.outcome}"`);
   }
   return { run: { id: check.id, status: 'ran' }, emissions };
+}
+
+function located(at: string | EndpointRef | undefined, ev: TargetEvidence, host: string): Pick<Emission, 'endpoint' | 'sni'> {
+  if (at === undefined) return {};
+  if (typeof at === 'string') return { endpoint: at };
+  const endpoint = endpointLabel(at.address, at.port);
+  const sni = distinguishingSni(at, ev.endpoints, host);
+  return sni === undefined ? { endpoint } : { endpoint, sni };
 }
 
 export function toFinding(check: Check, e: Emission, levels: Levels): Finding {
@@ -43,6 +49,7 @@ export function toFinding(check: Check, e: Emission, levels: Levels): Finding {
   };
   if (spec.fix !== undefined) finding.remediation = fill(spec.fix, e.params);
   if (e.endpoint !== undefined) finding.endpoint = e.endpoint;
+  if (e.sni !== undefined) finding.sni = e.sni;
   return finding;
 }
 

@@ -1,3 +1,4 @@
+import type { EndpointRef } from './endpoint-label.js';
 import type { Area } from './report.js';
 import type { TargetEvidence } from './target.js';
 
@@ -16,6 +17,8 @@ export interface Emission {
   outcome: string;
   params: Record<string, string | number | boolean>;
   endpoint?: string;
+  /** The SNI name beside `endpoint` when address:port alone would not tell which name the finding is about. */
+  sni?: string;
 }
 
 export interface CheckContext<O extends string> {
@@ -24,7 +27,8 @@ export interface CheckContext<O extends string> {
   /** Thresholds from the levels file. */
   vars: Readonly<Record<string, number>>;
   target: { host: string; port: number };
-  emit(outcome: O, params?: Emission['params'], endpoint?: string): Emission;
+  /** `at`: a TLS endpoint (its evidence will do), labelled by the engine with its SNI name when needed; or a free label. */
+  emit(outcome: O, params?: Emission['params'], at?: string | EndpointRef): Emission;
 }
 
 export interface Check<O extends string = string> {

@@ -77,10 +77,10 @@ export const SvcParams = Type.Object(
   { additionalProperties: false },
 );
 
-/** One HTTPS record (RFC 9460 §9) at the target's service name, with the DNSSEC status of its RRset. */
+/** One HTTPS record (RFC 9460 §9) at the target's service name or an alias target, with the DNSSEC status of its RRset. */
 export const HttpsRecord = Type.Object(
   {
-    name: Type.String({ description: 'the name asked: the host, or _<port>._https.<host> for another port' }),
+    name: Type.String({ description: 'the name asked: the host, _<port>._https.<host> for another port, or an AliasMode TargetName' }),
     dnssec: DnssecStatus,
     rdata: Type.String({ description: 'hex, as received' }),
     priority: Type.Union([Type.Integer(), Type.Null()], { description: '0 is AliasMode; null when malformed' }),
@@ -93,6 +93,31 @@ export const HttpsRecord = Type.Object(
   { additionalProperties: false },
 );
 export type HttpsRecord = Static<typeof HttpsRecord>;
+
+/** The HTTPS RRset at one AliasMode TargetName (RFC 9460 §2.4.2), with the DNSSEC status of the answer or of its denial. */
+export const HttpsAliasHop = Type.Object(
+  { name: Type.String({ description: 'the TargetName asked, with the trailing dot' }), dnssec: DnssecStatus, records: Type.Array(HttpsRecord) },
+  { additionalProperties: false },
+);
+export type HttpsAliasHop = Static<typeof HttpsAliasHop>;
+
+/** The AliasMode chain from the target's service name as a client follows it (RFC 9460 §3), and where it stopped. */
+export const HttpsAliasChain = Type.Object(
+  {
+    hops: Type.Array(HttpsAliasHop, { description: 'each TargetName asked, in order; the target\'s own RRset is httpsRR' }),
+    end: Type.Union(
+      [Type.Literal('service'), Type.Literal('no-records'), Type.Literal('unavailable'), Type.Literal('loop'), Type.Literal('too-long'), Type.Literal('bogus')],
+      {
+        description:
+          'service: ServiceMode records at the last hop; no-records: none there; unavailable: an alias to "." (RFC 9460 §2.5.1); ' +
+          'loop: an alias back to a name already asked; too-long: still aliasing after the hop limit; bogus: the last hop failed DNSSEC validation',
+      },
+    ),
+    addresses: Type.Optional(Type.Array(Type.String(), { description: 'with end "service": the A and AAAA of the last hop\'s name; absent when that lookup was undecided' })),
+  },
+  { additionalProperties: false },
+);
+export type HttpsAliasChain = Static<typeof HttpsAliasChain>;
 
 export const RedirectChains = Type.Object(
   { http: Type.Array(HttpHop), https: Type.Array(HttpHop) },
@@ -136,6 +161,8 @@ export const HttpEvidence = Type.Object(
     counterpart: Type.Optional(CounterpartHttp),
     preload: Type.Optional(PreloadListEvidence),
     httpsRR: Type.Optional(Type.Array(HttpsRecord, { description: 'the HTTPS RRset (RFC 9460); empty when there is none' })),
+    httpsRRDnssec: Type.Optional(Type.Union(DnssecStatus.anyOf, { description: 'DNSSEC status of the httpsRR answer, or of the proof that there is none' })),
+    httpsRRAlias: Type.Optional(HttpsAliasChain),
     securityTxt: Type.Optional(SecurityTxt),
     mtaSts: Type.Optional(MtaStsEvidence),
     tlsRpt: Type.Optional(TlsRptEvidence),

@@ -22,6 +22,11 @@ export const Finding = Type.Object(
     citation: Type.Array(Type.String()),
     remediation: Type.Optional(Type.String()),
     endpoint: Type.Optional(Type.String({ description: 'address:port when the finding concerns one endpoint' })),
+    sni: Type.Optional(
+      Type.String({
+        description: "the server name the endpoint was scanned under, when it is not the target's host or several names share the address:port",
+      }),
+    ),
     fix: Type.Optional(
       Type.Object(
         {

@@ -2,8 +2,7 @@
 // per endpoint, the probe's result for one weakness becomes `ok`, `vulnerable` or `unknown`, the
 // evidence's own words (how it knows, what it saw) going into the finding.
 import { defineCheck, type Check, type Emission } from './check.js';
-import { endpointLabel } from './endpoint-label.js';
-import type { TargetEvidence } from './target.js';
+import type { EndpointEvidence, TargetEvidence } from './target.js';
 import type { TlsVulnerability, TlsVulnerabilityId } from './tls-vulnerabilities.js';
 
 export interface WeaknessCheckSpec {
@@ -16,11 +15,11 @@ export interface WeaknessCheckSpec {
   fix: string;
 }
 
-/** Each endpoint's result for `id`, with the endpoint's label. */
-export function weaknessResults(ev: TargetEvidence, id: TlsVulnerabilityId): Array<{ at: string; v: TlsVulnerability }> {
+/** Each endpoint's result for `id`, with the endpoint to emit it at. */
+export function weaknessResults(ev: TargetEvidence, id: TlsVulnerabilityId): Array<{ at: EndpointEvidence; v: TlsVulnerability }> {
   return ev.endpoints.flatMap((ep) => {
     const v = ep.tls?.vulnerabilities?.find((x) => x.id === id);
-    return v ? [{ at: endpointLabel(ep.address, ep.port), v }] : [];
+    return v ? [{ at: ep, v }] : [];
   });
 }
 

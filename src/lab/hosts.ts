@@ -122,6 +122,9 @@ export const LAB_WEB_HOSTS: readonly LabWebHost[] = [
   host(61, 'https-rr-broken.example.test', 'HTTPS records: one with keys out of order, one promising h2 with a stale ipv4hint', {
     expect: ['http.https-rr.invalid', 'http.https-rr.alpn-mismatch', 'http.https-rr.hint-mismatch'],
   }),
+  host(66, 'https-rr-alias.example.test', 'HTTPS record in AliasMode to a name on the same server with a clean ServiceMode record', { expect: [] }),
+  host(67, 'https-rr-loop.example.test', 'HTTPS record in AliasMode to a name that aliases back to it', { expect: ['http.https-rr.alias-loop'] }),
+  host(68, 'https-rr-bogus.example.test', 'HTTPS record in AliasMode to a name whose HTTPS record has no RRSIG', { expect: ['http.https-rr.bogus'] }),
   // Every address is checked and the worst one counts: 127.0.1.63 serves plain HTTP and no HSTS.
   host(62, 'split-policy.example.test', 'two addresses; the second serves plain HTTP without HSTS', {
     twin: { address: '127.0.1.63', sts: [], http: 'content' },

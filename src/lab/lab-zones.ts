@@ -2,7 +2,7 @@ import { LAB_WEB_HOSTS } from './hosts.js';
 import { LAB_TLS_HOSTS } from './tls-hosts.js';
 import { LAB_MAIL_RECORDS } from './lab-mail.js';
 import { LAB_CAA_RECORDS } from './lab-caa.js';
-import { LAB_HTTPS_RR_RECORDS } from './lab-https-rr.js';
+import { LAB_HTTPS_RR_RECORDS, LAB_HTTPS_RR_UNSIGNED } from './lab-https-rr.js';
 import { delegation, soaRecord, type LabRecord, type LabZone } from './zone.js';
 import { type LabAlgorithm, type LabKey, type Nsec3Options, createLabKey, dsPresentation, dsRecord, signZone } from './zone-signer.js';
 import { type Secondary, diagnosisPlans, secondaryServers } from './lab-dns-diagnosis.js';
@@ -65,7 +65,7 @@ export interface Planned {
 export function labZones(now = new Date(), extra: readonly LabRecord[] = [], extraZones: readonly LabExtraZone[] = []): LabDnsTree {
   const root = plan('.', LAB_NS.root, [{ name: '.', type: 'NS', data: 'a.root.lab' }, ...delegation('test', [{ name: 'ns.nic.test', address: LAB_NS.test }])], 8, true);
   const children: Planned[] = [
-    plan('example.test', LAB_NS.example, [...LAB_WEB_HOSTS.flatMap((h) => [h.address, ...(h.twin ? [h.twin.address] : [])].map((data) => ({ name: h.name, type: 'A', data }))), ...LAB_TLS_HOSTS.map((h) => ({ name: h.name, type: 'A', data: h.address })), { name: 'www.example.test', type: 'CNAME', data: 'good.example.test' }, ...LAB_MAIL_RECORDS, ...LAB_CAA_RECORDS, ...LAB_HTTPS_RR_RECORDS, ...extra], 15, true),
+    { ...plan('example.test', LAB_NS.example, [...LAB_WEB_HOSTS.flatMap((h) => [h.address, ...(h.twin ? [h.twin.address] : [])].map((data) => ({ name: h.name, type: 'A', data }))), ...LAB_TLS_HOSTS.map((h) => ({ name: h.name, type: 'A', data: h.address })), { name: 'www.example.test', type: 'CNAME', data: 'good.example.test' }, ...LAB_MAIL_RECORDS, ...LAB_CAA_RECORDS, ...LAB_HTTPS_RR_RECORDS, ...extra], 15, true), sign: { unsignedNames: [...LAB_HTTPS_RR_UNSIGNED] } },
     { ...plan('broken.test', LAB_NS.broken, [], 13, false), zone: { origin: 'broken.test', behaviour: 'servfail', records: [soaRecord('broken.test')] } },
     { ...plan('insecure.test', LAB_NS.insecure, scenarioHost('insecure.test'), 13, false), keys: [], dsKeys: [] },
     { ...plan('expired-sig.test', LAB_NS.expiredSig, scenarioHost('expired-sig.test'), 13, false), sign: { days: [-40, -10] } },

@@ -1,4 +1,5 @@
 import type { Finding, Report, TargetResult } from '../evidence/report.js';
+import { findingLocation } from './render-summary.js';
 
 export interface Change {
   target: string;
@@ -17,7 +18,10 @@ const RANK: Record<string, number> = { pass: 0, info: 0, warn: 1, fail: 2 };
 const STATUS_RANK: Record<string, number> = { complete: 0, incomplete: 1, error: 2 };
 
 const targetKey = (t: TargetResult): string => (t.host.includes(':') ? `[${t.host}]:${t.port}` : `${t.host}:${t.port}`);
-const findingKey = (f: Finding): string => `${f.check}${f.endpoint ? ` @ ${f.endpoint}` : ''}`;
+const findingKey = (f: Finding): string => {
+  const where = findingLocation(f);
+  return where === undefined ? f.check : `${f.check} @ ${where}`;
+};
 
 /**
  * What got better and worse between two scans, per target. Findings are compared per check and

@@ -73,10 +73,10 @@ function perEndpoint(t: TargetResult, pick: (e: TargetResult['evidence']['endpoi
   return [...new Set(t.evidence.endpoints.map(pick).filter((v) => v !== undefined && v !== null).map(String))].join(' ');
 }
 
-/** Ids of the findings at the worst level present (fail, else warn). */
+/** Ids of the findings at the worst level present (fail, else warn); one per SNI name a finding names, as `id[sni=name]`. */
 function worst(t: TargetResult): string {
   const bad = findingsAt(t, ['fail', 'warn']);
-  return [...new Set(bad.filter((f) => f.severity === bad[0]?.severity).map((f) => f.id))].join(' ');
+  return [...new Set(bad.filter((f) => f.severity === bad[0]?.severity).map((f) => (f.sni === undefined ? f.id : `${f.id}[sni=${f.sni}]`)))].join(' ');
 }
 
 type Handshake = NonNullable<ReturnType<typeof gradedEndpoint>>['handshakes'];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Report, Score, TargetResult } from '../evidence/report.js';
 import { escapeHtml as h } from './escape.js';
-import { findingsAt, helpUrl, stampEntries, targetLabel, verdictOf } from './render-summary.js';
+import { findingLocation, findingsAt, helpUrl, stampEntries, targetLabel, verdictOf } from './render-summary.js';
 import { scoreView } from './score-view.js';
 
 /**
@@ -94,10 +94,11 @@ function targetSection(t: TargetResult, i: number): string {
 
 function findingBlock(f: Finding, waived: boolean): string {
   const url = helpUrl(f);
+  const where = findingLocation(f);
   return [
     `<div class="finding ${f.severity}">`,
     `<span class="badge ${f.severity}">${f.severity.toUpperCase()}</span> <span class="id">${h(f.id)}</span>`,
-    f.endpoint === undefined ? '' : ` <span class="muted">${h(f.endpoint)}</span>`,
+    where === undefined ? '' : ` <span class="muted">${h(where)}</span>`,
     waived ? ' <span class="muted">(waived by policy)</span>' : '',
     `<div>${h(f.detail)}</div>`,
     f.remediation === undefined || f.severity === 'info' ? '' : `<div><strong>Fix:</strong> ${h(f.remediation)}</div>`,

@@ -1,6 +1,6 @@
 import type { CheckRun, Finding, Report, TargetResult } from '../evidence/report.js';
 import { escapeXml as x } from './escape.js';
-import { stampEntries, targetLabel } from './render-summary.js';
+import { findingLocation, stampEntries, targetLabel } from './render-summary.js';
 
 export interface JunitOptions {
   /** Report warn findings as failures too (default: only fail findings fail a test case). */
@@ -77,7 +77,8 @@ function checkCase(k: CheckRun, findings: Finding[], waived: Set<string>, failin
 }
 
 function line(f: Finding, waived: boolean): string {
-  const at = f.endpoint === undefined ? '' : ` [${f.endpoint}]`;
+  const where = findingLocation(f);
+  const at = where === undefined ? '' : ` [${where}]`;
   const fix = f.remediation === undefined || f.severity === 'pass' ? '' : ` Fix: ${f.remediation}`;
   return `${f.severity.toUpperCase()} ${f.id}${at}${waived ? ' (waived by policy)' : ''}: ${f.detail}${fix}`;
 }

@@ -1,7 +1,7 @@
 import type { Finding, Report, TargetResult } from '../evidence/report.js';
 import { escapeMarkdown as md } from './escape.js';
 import { printable } from './sanitize.js';
-import { categoryIds, findingsAt, helpUrl, stampEntries, targetLabel, verdictOf } from './render-summary.js';
+import { categoryIds, findingLocation, findingsAt, helpUrl, stampEntries, targetLabel, verdictOf } from './render-summary.js';
 import { scoreView } from './score-view.js';
 
 /**
@@ -45,7 +45,8 @@ function targetSection(t: TargetResult): string[] {
 }
 
 function findingItem(f: Finding, waived: boolean): string[] {
-  const at = f.endpoint === undefined ? '' : ` (${md(f.endpoint)})`;
+  const where = findingLocation(f);
+  const at = where === undefined ? '' : ` (${md(where)})`;
   const lines = [`- **${f.severity.toUpperCase()}** ${md(f.id)}${at}${waived ? ' (waived by policy)' : ''}: ${md(f.detail)}`];
   if (f.remediation !== undefined) lines.push(`  - Fix: ${md(f.remediation)}`);
   const snippet = f.fix?.snippet;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, Report, TargetResult } from '../evidence/report.js';
 import { stringifyJson } from './escape.js';
 import { printable } from './sanitize.js';
-import { helpUrl, stampEntries } from './render-summary.js';
+import { findingLocation, helpUrl, stampEntries } from './render-summary.js';
 
 /** SARIF 2.1.0 (OASIS), one run: warn → warning, fail → error, info → note; passes are not results. */
 
@@ -61,7 +61,7 @@ function rule(f: Reported): object {
 
 function result(t: TargetResult, f: Reported, index: number): object {
   const target = `${t.host}:${t.port}`;
-  const endpoint = f.endpoint ?? target;
+  const endpoint = findingLocation(f) ?? target;
   return {
     ruleId: f.id,
     ruleIndex: index,
@@ -73,13 +73,15 @@ function result(t: TargetResult, f: Reported, index: number): object {
         logicalLocations: [{ name: printable(endpoint, Number.POSITIVE_INFINITY), fullyQualifiedName: printable(`${target}/${endpoint}`, Number.POSITIVE_INFINITY), kind: 'resource' }],
       },
     ],
-    partialFingerprints: { 'encscanFinding/v1': createHash('sha256').update(`${target}\n${f.id}\n${f.endpoint ?? ''}`).digest('hex') },
+    // The name joins the hash only when present, so fingerprints of findings without one stay as they were.
+    partialFingerprints: { 'encscanFinding/v1': createHash('sha256').update(`${target}\n${f.id}\n${f.endpoint ?? ''}${f.sni === undefined ? '' : `\n${f.sni}`}`).digest('hex') },
     ...(t.gate.waived.includes(f.id) ? { suppressions: [{ kind: 'external', justification: 'waived by policy' }] } : {}),
     properties: {
       host: printable(t.host, Number.POSITIVE_INFINITY),
       port: t.port,
       area: f.area,
       severity: f.severity,
+      ...(f.sni === undefined ? {} : { sni: printable(f.sni, Number.POSITIVE_INFINITY) }),
       ...(f.fix === undefined ? {} : { fixSnippet: f.fix.snippet }),
     },
   };

@@ -53,6 +53,13 @@ export function findingsAt(t: TargetResult, levels: ReadonlyArray<Finding['sever
   return t.findings.filter((f) => levels.includes(f.severity)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }
 
+/** Where a finding is, unescaped: its address:port and, when the finding names one, the SNI name ("192.0.2.1:443 (sni shop.example)"). */
+export function findingLocation(f: Finding): string | undefined {
+  const sni = f.sni === undefined ? undefined : `(sni ${f.sni})`;
+  if (f.endpoint === undefined) return sni;
+  return sni === undefined ? f.endpoint : `${f.endpoint} ${sni}`;
+}
+
 /** The first citation that is an http(s) URL: where a viewer links a finding. */
 export function helpUrl(f: Finding): string | undefined {
   return f.citation.find((c) => /^https?:\/\/[^\s<>"'()]+$/.test(c) && URL.canParse(c));

@@ -3,7 +3,7 @@ import { targetExitCode, EXIT } from '../engine/exit-code.js';
 import type { TlsaRecordMatch } from '../evidence/dane.js';
 import { printable } from './sanitize.js';
 import { profileLines } from './profile-lines.js';
-import { gradedEndpoint, handshakeCells } from './render-summary.js';
+import { findingLocation, gradedEndpoint, handshakeCells } from './render-summary.js';
 import { trustStampEntries } from './trust-stamp.js';
 
 export interface Palette {
@@ -33,7 +33,8 @@ export function renderTarget(t: TargetResult, c: Palette = plain): string {
   const shown = t.findings.filter((f) => f.severity !== 'pass').sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   for (const f of shown) {
     const label = f.severity === 'fail' ? c.red('FAIL') : f.severity === 'warn' ? c.yellow('WARN') : c.dim('info');
-    const at = f.endpoint === undefined ? '' : c.dim(`  [${printable(f.endpoint)}]`);
+    const where = findingLocation(f);
+    const at = where === undefined ? '' : c.dim(`  [${printable(where)}]`);
     lines.push(`  ${label} ${printable(f.id)}${at}`, `       ${printable(f.detail)}`);
     if (f.severity === 'fail' || f.severity === 'warn') lines.push(...matchTable(t, f).map((l) => c.dim(l)));
     if (f.remediation !== undefined && f.severity !== 'info') lines.push(c.dim(`       fix: ${printable(f.remediation)}`));

@@ -73,6 +73,10 @@ describe('encscan scan against the lab (real binary)', () => {
     expect(good.score.categories.find((c) => c.id === 'certificate')).toMatchObject({ score: 100, verdict: 'pass' });
 
     expect(findingIds(report, 'www.example.test')).toContain('dns.cname-chain.followed');
+    // Every RRset a verdict rests on is listed with its DNSSEC status, the HTTPS record and its alias too.
+    const rrsets = (host: string) => report.targets.find((t) => t.host === host)!.evidence.dnssec!.rrsets.map((r) => `${r.name} ${r.type} ${r.status}`);
+    expect(rrsets('https-rr-alias.example.test')).toEqual(expect.arrayContaining(['https-rr-alias.example.test. A secure', 'https-rr-alias.example.test. HTTPS secure']));
+    expect(rrsets('good.example.test')).toEqual(expect.arrayContaining(['good.example.test. CAA secure', 'good.example.test. HTTPS secure']));
     // The name does not exist, and a signed NSEC proof says so: DNSSEC is still secure.
     expect(findingIds(report, 'missing.example.test').sort()).toEqual(['dns.resolves.nxdomain', 'dnssec.algorithm.ok', 'dnssec.chain.secure', 'dnssec.key-size.ok', 'dnssec.servers.ok', 'dnssec.signature-expiry.ok']);
     const queries = report.targets.find((t) => t.host === 'good.example.test')!.evidence.dns!.queries;

@@ -1,7 +1,8 @@
 import type { ErrorEntry } from '../../evidence/common.js';
-import type { HttpsRecord } from '../../evidence/http.js';
+import type { DnssecRrset } from '../../evidence/dnssec.js';
 import { isInconclusive } from '../../evidence/inconclusive.js';
 import type { TargetEvidence } from '../../evidence/target.js';
+import type { HttpsRrResult } from '../../probes/http/https-rr.js';
 import { errorCode, errorMessage } from '../errors.js';
 import type { GatherContext } from '../gather.js';
 import type { Target } from '../target.js';
@@ -9,7 +10,7 @@ import { elapsed, failed } from './attempts.js';
 import { dnsClient, resolveOther, validatingDns } from './resolve-stage.js';
 
 /** HTTPS per endpoint, the redirect chains, security.txt, and the domain's MTA-STS / TLS-RPT policy. */
-export async function httpStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[]): Promise<void> {
+export async function httpStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[], relied: DnssecRrset[]): Promise<void> {
   const started = performance.now();
   const { probeHttp } = await import('../../probes/http/probe.js');
   const common = { connector: ctx.connector, signal: ctx.signal, timeoutMs: ctx.timeoutMs };
@@ -18,10 +19,14 @@ export async function httpStage(target: Target, ctx: GatherContext, ev: TargetEv
     const [result, mail, httpsRR] = await Promise.all([
       probeHttp({ host: target.host, port: target.port, addresses, resolve: (h) => resolveOther(h, ctx), ...common }),
       target.ip === 0 ? mailPolicy(target.host, ctx) : Promise.resolve(null),
-      target.ip === 0 ? httpsRecords(target, ctx, addresses[0], ev) : Promise.resolve(undefined),
+      target.ip === 0 ? httpsRecords(target, ctx, addresses, ev, relied) : Promise.resolve(undefined),
     ]);
     ev.http = result.http;
-    if (httpsRR) ev.http.httpsRR = httpsRR;
+    if (httpsRR) {
+      ev.http.httpsRR = httpsRR.records;
+      ev.http.httpsRRDnssec = httpsRR.dnssec;
+      if (httpsRR.alias) ev.http.httpsRRAlias = httpsRR.alias;
+    }
     if (ctx.preloadList && target.ip === 0) {
       const { preloadMembership } = await import('../../http/preload-list.js');
       const { file, date, list } = ctx.preloadList;
@@ -50,23 +55,25 @@ export async function httpStage(target: Target, ctx: GatherContext, ev: TargetEv
   }
 }
 
-/** The HTTPS RRset and its DNSSEC status (as DANE gets TLSA); a failed lookup is an attempt, not "no record". */
-async function httpsRecords(target: Target, ctx: GatherContext, address: string | undefined, ev: TargetEvidence): Promise<HttpsRecord[] | undefined> {
+/** The HTTPS RRset, any alias chain, and their DNSSEC status (as DANE gets TLSA); a failed lookup is an attempt, not "no record". */
+async function httpsRecords(target: Target, ctx: GatherContext, addresses: string[], ev: TargetEvidence, relied: DnssecRrset[]): Promise<HttpsRrResult | undefined> {
   const started = performance.now();
   const { probeHttpsRr } = await import('../../probes/http/https-rr.js');
   const { httpGet } = await import('../../probes/http/request.js');
+  const address = addresses[0];
   try {
-    const { lookup } = await validatingDns(ctx);
-    const records = await probeHttpsRr({
+    const { lookup } = await validatingDns(ctx, relied);
+    const found = await probeHttpsRr({
       host: target.host,
       port: target.port,
+      addresses,
       lookup,
       answers: async (port) =>
         address !== undefined &&
         (await httpGet({ url: new URL(`https://${target.host}:${port}/`), address, connector: ctx.connector, signal: ctx.signal, timeoutMs: ctx.timeoutMs })).status !== null,
     });
     ev.attempts['http.https-rr'] = { status: 'ok', ms: elapsed(started) };
-    return records;
+    return found;
   } catch (err) {
     ev.attempts['http.https-rr'] = failed(err, started);
     return undefined;
