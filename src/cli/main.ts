@@ -151,11 +151,6 @@ export async function buildProgram(): Promise<Command> {
 
 /** Entry point: every usage problem is one line on stderr and exit 3; never a stack trace unless --debug. */
 export async function main(argv: string[]): Promise<void> {
-  // Fast path: CI jobs call --version often, and loading commander costs more than Node's own start-up.
-  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
-    process.stdout.write(`${TOOL_VERSION}\n`);
-    return;
-  }
   const debug = argv.includes('--debug');
   const named = argv.slice(2).find((a) => !a.startsWith('-'));
   // Help never runs the action. A failed early import is reported when the action awaits it again,

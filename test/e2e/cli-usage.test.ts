@@ -35,6 +35,9 @@ describe('CLI usage errors exit 3 with one line on stderr', () => {
     const v = await runCli(['--version']);
     expect(v.code).toBe(0);
     expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    // The launcher answers a lone --version itself; with other options commander does, the same way.
+    const slow = await runCli(['--debug', '--version']);
+    expect([slow.code, slow.stdout]).toEqual([0, v.stdout]);
     const h = await runCli(['scan', '--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('--connect-to');
