@@ -110,6 +110,7 @@ export async function buildProgram(): Promise<Command> {
     .option('--report <format=path>', 'also write this format to this file (repeatable)', parseExtraReport, [])
     .option('--now <iso-date>', 'clock for the checks (default: the saved scan\'s start time)')
     .option('--checks <list>', 'comma-separated check ids or areas; a leading - excludes')
+    .option('--dane-expiry-days <days>', 'as for scan (default: the levels file\'s 30)', count('--dane-expiry-days', 3650))
     .option('--policy <file>', 'CI gate (JSON), as for scan')
     .addOption(new Option('--fail-under <grade>', 'as for scan').choices(['A+', 'A', 'A-', 'B', 'C', 'D', 'E', 'F']))
     .addOption(profileOption())

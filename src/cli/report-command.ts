@@ -18,12 +18,13 @@ export async function loadReport(file: string): Promise<Report> {
 }
 
 /** Re-scores saved evidence with today's checks and levels: no network, the saved start time as clock. */
-export async function runReport(file: string, flags: OutputFlags & GateFlags & { now?: string; checks?: string }): Promise<number> {
+export async function runReport(file: string, flags: OutputFlags & GateFlags & { now?: string; checks?: string; daneExpiryDays?: number }): Promise<number> {
   const saved = await loadReport(file);
   const now = flags.now === undefined ? new Date(saved.startedAt) : new Date(flags.now);
   if (Number.isNaN(now.getTime())) throw new UsageError(`--now: "${flags.now}" is not a date`);
   const gate = (await loadGate(flags)) ?? { source: 'default', policy: DEFAULT_POLICY };
-  const levels = withOverrides(defaultLevels(), gate.policy.levels);
+  const base = withOverrides(defaultLevels(), gate.policy.levels);
+  const levels = flags.daneExpiryDays === undefined ? base : { ...base, vars: { ...base.vars, 'dane.expiryWarnDays': flags.daneExpiryDays } };
   const checks = selectChecks(allChecks, flags.checks);
   const report: Report = {
     ...saved,

@@ -223,6 +223,18 @@ describe('offline replay and diff', () => {
     expect(good.findings.map((f) => f.id)).toContain('certificate.expiry.expired');
   });
 
+  it('takes the DANE expiry look-ahead as scan does', async () => {
+    const ids = async (...extra: string[]) => {
+      const r = await runCli(['report', scanFile, '--format', 'json', ...extra], 60_000, { ENCSCAN_NETWORK_DENY_ALL: '1' });
+      return (JSON.parse(r.stdout) as Report).targets.find((t) => t.host === 'good.example.test')!.findings.map((f) => f.id);
+    };
+    expect(await ids()).toContain('dane.expiry.ok');
+    const soon = await ids('--dane-expiry-days', '3650');
+    const expiry = soon.filter((id) => id.startsWith('dane.expiry.'));
+    expect(expiry.length).toBeGreaterThan(0);
+    expect(expiry.every((id) => id === 'dane.expiry.expires-soon' || id === 'dane.expiry.renewal-covered')).toBe(true);
+  });
+
   it('diff exits 1 on a regression and 0 when nothing got worse', async () => {
     const later = join(lab.worldFile, '..', 'later-scan.json');
     const when = new Date(Date.now() + 365 * 86_400_000).toISOString();
