@@ -79,7 +79,7 @@ export async function buildProgram(): Promise<Command> {
     .option('--strict-algorithms', 'DNSSEC: treat algorithms RFC 9905 forbids for validation (RSASHA1, 5 and 7) as unsupported, i.e. insecure')
     .option('--ca-file <file>', 'extra trusted root certificates (PEM)')
     .option('--no-aia', 'do not fetch missing intermediates from the certificate\'s AIA caIssuers URL')
-    .option('--no-revocation', 'do not ask OCSP responders (a stapled response is still judged)')
+    .option('--no-revocation', 'do not ask OCSP responders or download CRLs (a stapled response is still judged)')
     .option('--connect-to <host:port:addr:port>', 'connect to addr:port instead of host:port (repeatable, as curl)', parseConnectTo, [])
     .option('--sni <name>', 'server name to send instead of the target\'s (repeatable): one TLS endpoint per address and name', parseSni, [])
     .option('--smtp-port <port>', 'connect to MX hosts on this port (the TLSA name stays _25._tcp)', (v: string) => parsePort('--smtp-port', v), 25)

@@ -37,7 +37,7 @@ export function judge(
     return run;
   });
   const findings = withFixSnippets(emitted, ev, env.fixProfile ?? 'intermediate');
-  const score = scoreTarget(findings, ev, env.profile, env.gradingMode ?? 'offered');
+  const score = scoreTarget(findings, ev, target.host, env.profile, env.gradingMode ?? 'offered');
   const result: TargetResult = { ...target, evidence: ev, checks, findings, score, gate: { passed: null, reasons: [], waived: [] } };
   result.gate = evaluateGate(result, env.policy, env.now);
   return result;

@@ -43,16 +43,42 @@ export const OcspEvidence = Type.Object(
 );
 export type OcspEvidence = Static<typeof OcspEvidence>;
 
-/** What revocation checking concluded for the leaf (OCSP; CRLs are not fetched). */
+/** The CRL fetched for the leaf when OCSP gave no answer (RFC 5280 §5, §6.3); at most one per leaf. */
+export const CrlEvidence = Type.Object(
+  {
+    url: Type.String(),
+    /** ok, or why it gave no verdict: not-http, ENCSCAN_* codes, or a CRL_ERRORS code of src/pki/crl.ts (malformed, bad-signature, expired, …). */
+    outcome: Type.String(),
+    thisUpdate: DateOrNull,
+    nextUpdate: DateOrNull,
+    entries: Type.Integer({ minimum: 0, description: 'revoked certificates it lists' }),
+    signatureValid: Type.Boolean(),
+    revocationTime: DateOrNull,
+    revocationReason: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type CrlEvidence = Static<typeof CrlEvidence>;
+
+/**
+ * What revocation checking concluded for the leaf: the stapled OCSP response, else the OCSP
+ * responder, else the first http CRL distribution point (source 'crl').
+ */
 export const RevocationEvidence = Type.Object(
   {
     status: Type.Union([Type.Literal('good'), Type.Literal('revoked'), Type.Literal('unknown'), Type.Literal('not-checked'), Type.Literal('error')]),
-    source: Type.Union([Type.Literal('staple'), Type.Literal('responder'), Type.Null()]),
+    source: Type.Union([Type.Literal('staple'), Type.Literal('responder'), Type.Literal('crl'), Type.Null()]),
     /** The leaf carries the TLS feature extension with status_request (RFC 7633). */
     mustStaple: Type.Boolean(),
     stapled: Type.Boolean(),
     ocspUrls: Type.Array(Type.String()),
-    /** Why it was not checked or failed: disabled, no-ocsp-url, no-issuer, not-http, or an ENCSCAN_* code. */
+    /** http CRL distribution points of the leaf (absent in reports from before CRLs were checked). */
+    crlUrls: Type.Optional(Type.Array(Type.String())),
+    crl: Type.Optional(CrlEvidence),
+    /**
+     * Why it was not checked or failed: disabled, no-revocation-url (no-ocsp-url in older reports),
+     * no-issuer, not-http, an ENCSCAN_* code, or the failing OCSP response's or CRL's error code.
+     */
     reason: Type.Union([Type.String(), Type.Null()]),
   },
   { additionalProperties: false },

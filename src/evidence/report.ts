@@ -99,6 +99,7 @@ export const Score = Type.Object(
             Type.Object(
               {
                 endpoint: Type.String(),
+                sni: Type.Optional(Type.String({ description: 'the server name the endpoint was graded under, by the same rule as Finding.sni' })),
                 grade: Type.String(),
                 gradeTrustIgnored: Type.String(),
                 numeric: Type.Number(),

@@ -5,8 +5,8 @@
 import type { LabTlsProfile } from './tls-profiles.js';
 
 export type LabCert = 'good' | 'expired' | 'not-yet-valid' | 'wrong-name' | 'self-signed' | 'no-intermediate' | LabRevocationCert;
-/** Certificates that exercise AIA, OCSP and how the chain is sent (src/lab/lab-aia.ts, lab-ocsp.ts). */
-export type LabRevocationCert = 'aia-only' | 'must-staple' | 'revoked' | 'stapled' | 'root-included' | 'wrong-order';
+/** Certificates that exercise AIA, OCSP, CRLs and how the chain is sent (src/lab/lab-aia.ts, lab-ocsp.ts). */
+export type LabRevocationCert = 'aia-only' | 'must-staple' | 'revoked' | 'stapled' | 'root-included' | 'wrong-order' | 'crl-revoked' | 'crl-good';
 
 export interface LabWebHost {
   name: string;
@@ -104,6 +104,11 @@ export const LAB_WEB_HOSTS: readonly LabWebHost[] = [
   }),
   host(32, 'revoked.example.test', 'leaf the lab OCSP responder reports revoked', { cert: 'revoked', expect: ['certificate.revocation.revoked'] }),
   host(33, 'stapled.example.test', 'good chain with a stapled "good" OCSP response', { cert: 'stapled', expect: [] }),
+  host(36, 'crl-revoked.example.test', 'leaf with a CRL distribution point and no OCSP URL, listed on the lab CRL', {
+    cert: 'crl-revoked',
+    expect: ['certificate.revocation.revoked'],
+  }),
+  host(37, 'crl-good.example.test', 'leaf with a CRL distribution point and no OCSP URL, not on the lab CRL', { cert: 'crl-good', expect: [] }),
   host(34, 'root-included.example.test', 'chain sent with the root (needless, not wrong: an info finding)', { cert: 'root-included', expect: [] }),
   host(35, 'wrong-order.example.test', 'leaf, root, then intermediate: browsers reorder it, strict clients do not', {
     cert: 'wrong-order',

@@ -1,5 +1,6 @@
-// The lab's plain-HTTP PKI server: the intermediate at a caIssuers URL (RFC 5280 §4.2.2.1) and the
-// OCSP responder (RFC 6960 Appendix A.1, POST). One listener, published in DNS under two names.
+// The lab's plain-HTTP PKI server: the intermediate at a caIssuers URL (RFC 5280 §4.2.2.1), its CRL
+// (§4.2.1.13) and the OCSP responder (RFC 6960 Appendix A.1, POST). One listener, published in DNS
+// under two names.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LabRecord } from './zone.js';
@@ -9,6 +10,7 @@ import type { LabOcspResponder } from './lab-ocsp.js';
 export const LAB_PKI_ADDRESS = '127.0.1.39';
 export const LAB_CA_ISSUERS_URL = 'http://aia.example.test/lab-intermediate.cer';
 export const LAB_OCSP_URL = 'http://ocsp.example.test/';
+export const LAB_CRL_URL = 'http://aia.example.test/lab-intermediate.crl';
 
 export const LAB_PKI_RECORDS: readonly LabRecord[] = [
   { name: 'aia.example.test', type: 'A', data: LAB_PKI_ADDRESS },
@@ -22,6 +24,13 @@ export async function startLabPkiServer(intermediateDer: Uint8Array, responder: 
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === new URL(LAB_CA_ISSUERS_URL).pathname) {
       res.writeHead(200, { 'Content-Type': 'application/pkix-cert' }).end(Buffer.from(intermediateDer));
+      return;
+    }
+    if (req.method === 'GET' && req.url === new URL(LAB_CRL_URL).pathname) {
+      responder.crl().then(
+        (crl) => res.writeHead(200, { 'Content-Type': 'application/pkix-crl' }).end(Buffer.from(crl)),
+        () => res.writeHead(500).end(),
+      );
       return;
     }
     if (req.method === 'POST' && req.url === '/') {

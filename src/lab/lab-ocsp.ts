@@ -1,5 +1,6 @@
 // The lab's OCSP responder logic (RFC 6960): answers for certificates of the lab intermediate,
 // signed by the intermediate itself (no delegated responder), "revoked" for the serials it is told.
+// The intermediate's CRL (RFC 5280 §5) lists the same serials.
 import { KeyObject, sign } from 'node:crypto';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
@@ -20,6 +21,7 @@ import { AlgorithmIdentifier, CRLReason, CRLReasons, Name } from '@peculiar/asn1
 import { parseCertificate } from '../pki/cert-fields.js';
 import { toHex } from '../pki/der.js';
 import { buildOcspRequest } from '../pki/ocsp-request.js';
+import { x509 } from '../pki/x509.js';
 import type { LabPki } from './pki.js';
 
 const ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';
@@ -32,6 +34,8 @@ export interface LabOcspResponder {
   staple(leafDer: Uint8Array): Uint8Array;
   /** From now on the responder calls this leaf revoked (key compromise, an hour ago). */
   revoke(leafDer: Uint8Array): void;
+  /** The intermediate's current DER CRL, listing the leaves revoked so far. */
+  crl(): Promise<Uint8Array>;
 }
 
 export function labOcspResponder(pki: LabPki, now: Date): LabOcspResponder {
@@ -72,6 +76,17 @@ export function labOcspResponder(pki: LabPki, now: Date): LabOcspResponder {
     },
     revoke(leafDer) {
       revoked.add(parseCertificate(leafDer).serial);
+    },
+    async crl() {
+      const crl = await x509.X509CrlGenerator.create({
+        issuer: new x509.X509Certificate(pki.intermediateDer).subjectName,
+        signingKey: pki.intermediateKey.privateKey,
+        signingAlgorithm: pki.intermediateKey.algorithm,
+        thisUpdate: new Date(now.getTime() - HOUR),
+        nextUpdate: new Date(now.getTime() + 7 * 24 * HOUR),
+        entries: [...revoked].map((serialNumber) => ({ serialNumber, revocationDate: new Date(now.getTime() - HOUR), reason: x509.X509CrlReason.keyCompromise })),
+      });
+      return new Uint8Array(crl.rawData);
     },
   };
 }

@@ -27,6 +27,8 @@ export interface LeafOptions {
   sha1Signature?: boolean;
   /** Authority Information Access URLs (RFC 5280 §4.2.2.1). */
   aia?: { caIssuers?: string; ocsp?: string };
+  /** CRL distribution point URLs, one distribution point each (RFC 5280 §4.2.1.13). */
+  crl?: string[];
   /** The TLS feature extension with status_request, "OCSP must-staple" (RFC 7633). */
   mustStaple?: boolean;
 }
@@ -36,7 +38,7 @@ export interface LabPki {
   rootDer: Uint8Array;
   intermediatePem: string;
   intermediateDer: Uint8Array;
-  /** The intermediate's signing key and algorithm: the lab OCSP responder signs with it. */
+  /** The intermediate's signing key and algorithm: the lab OCSP responder and CRL are signed with it. */
   intermediateKey: { privateKey: CryptoKey; algorithm: webcrypto.EcdsaParams };
   issueLeaf(opts: LeafOptions): Promise<IssuedCert>;
 }
@@ -127,6 +129,7 @@ export async function createLabPki(now: Date): Promise<LabPki> {
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
     ];
     if (opts.aia) extensions.push(aiaExtension(opts.aia));
+    if (opts.crl) extensions.push(new x509.CRLDistributionPointsExtension(opts.crl));
     if (opts.mustStaple) extensions.push(new x509.Extension(TLS_FEATURE, false, MUST_STAPLE_VALUE));
     if (opts.names.length > 0) {
       const san = opts.names.map((value) => ({ type: isIP(value) ? ('ip' as const) : ('dns' as const), value }));

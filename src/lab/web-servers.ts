@@ -6,7 +6,7 @@ import type { IssuedCert, LabPki } from './pki.js';
 import { GOOD_HOST_NAMES, type LabCert, type LabWebHost } from './hosts.js';
 import { tlsProfileOptions } from './tls-profiles.js';
 import { LAB_MTA_STS_POLICY } from './lab-mail.js';
-import { LAB_CA_ISSUERS_URL, LAB_OCSP_URL } from './lab-aia.js';
+import { LAB_CA_ISSUERS_URL, LAB_CRL_URL, LAB_OCSP_URL } from './lab-aia.js';
 import type { LabOcspResponder } from './lab-ocsp.js';
 
 const DAY = 86_400_000;
@@ -36,6 +36,8 @@ async function certificateFor(host: LabWebHost, pki: LabPki, now: Date, ocsp?: L
     stapled: checkable,
     'root-included': current,
     'wrong-order': current,
+    'crl-revoked': { ...current, crl: [LAB_CRL_URL] },
+    'crl-good': { ...current, crl: [LAB_CRL_URL] },
   };
   const issued = await pki.issueLeaf({
     ...plan[host.cert],
@@ -43,7 +45,7 @@ async function certificateFor(host: LabWebHost, pki: LabPki, now: Date, ocsp?: L
     ...(host.leafKey && 'rsaBits' in host.leafKey ? { key: { algorithm: 'RSA' as const, modulusLength: host.leafKey.rsaBits } } : {}),
     ...(host.leafKey && 'sha1' in host.leafKey ? { sha1Signature: true } : {}),
   });
-  if (host.cert === 'revoked') ocsp?.revoke(issued.der);
+  if (host.cert === 'revoked' || host.cert === 'crl-revoked') ocsp?.revoke(issued.der);
   return { ...issued, sent: sentChain(host.cert, issued, pki), ...(host.cert === 'stapled' && ocsp ? { staple: ocsp.staple(issued.der) } : {}) };
 }
 

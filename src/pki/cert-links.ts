@@ -1,5 +1,5 @@
 // What a leaf says about its own revocation and transparency: AIA caIssuers and OCSP URLs
-// (RFC 5280 §4.2.2.1), the TLS feature extension asking for a staple (RFC 7633) and embedded
+// (RFC 5280 §4.2.2.1), http CRL distribution points (§4.2.1.13), the TLS feature extension asking for a staple (RFC 7633) and embedded
 // SCTs (RFC 6962 §3.3). Each part that does not decode is left empty and named in `malformed`.
 import { TAG, children, expectTlv, readSmallInt } from './der.js';
 import { SCT_LIST_EXTENSION, parseSctExtension, type SctEntry } from './sct-list.js';
@@ -14,13 +14,15 @@ const MAX_URLS = 4;
 export interface CertLinks {
   caIssuers: string[];
   ocsp: string[];
+  /** http fullName URIs of distribution points the issuer itself signs for (no cRLIssuer, no reasons subset). */
+  crl: string[];
   mustStaple: boolean;
   scts: SctEntry[];
   malformed: string[];
 }
 
 export function certificateLinks(der: Uint8Array): CertLinks {
-  const out: CertLinks = { caIssuers: [], ocsp: [], mustStaple: false, scts: [], malformed: [] };
+  const out: CertLinks = { caIssuers: [], ocsp: [], crl: [], mustStaple: false, scts: [], malformed: [] };
   let cert: x509.X509Certificate;
   try {
     cert = new x509.X509Certificate(der);
@@ -40,6 +42,12 @@ export function certificateLinks(der: Uint8Array): CertLinks {
     if (!aia) return;
     out.caIssuers = uris(aia.caIssuers);
     out.ocsp = uris(aia.ocsp);
+  });
+  guarded(x509.CRLDistributionPointsExtension.NAME, () => {
+    const dps = cert.getExtension(x509.CRLDistributionPointsExtension)?.distributionPoints ?? [];
+    // Indirect and partial CRLs (RFC 5280 §5.2.5) would need the scope checks encscan does not make.
+    const urls = dps.flatMap((dp) => (dp.cRLIssuer || dp.reasons ? [] : (dp.distributionPoint?.fullName ?? [])));
+    out.crl = urls.flatMap((n) => (/^http:\/\//i.test(n.uniformResourceIdentifier ?? '') ? [n.uniformResourceIdentifier!] : [])).slice(0, MAX_URLS);
   });
   guarded(TLS_FEATURE_EXTENSION, () => {
     const ext = cert.getExtension(TLS_FEATURE_EXTENSION);

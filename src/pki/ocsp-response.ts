@@ -11,6 +11,7 @@ import { toHex } from './der.js';
 import { issuerHashes, publicKeyBits } from './ocsp-request.js';
 import { SCT_LIST_OCSP_EXTENSION, parseSctExtension, type SctEntry } from './sct-list.js';
 import { verifySignature } from './verify-signature.js';
+import { SIGNATURE_DIGESTS } from './signature-digests.js';
 
 /** Stable codes for OcspEvidence.errors. */
 export const OCSP_ERRORS = [
@@ -26,18 +27,6 @@ export type OcspError = (typeof OCSP_ERRORS)[number];
 
 export type OcspJudgement = Omit<OcspEvidence, 'source' | 'url'> & { scts: SctEntry[] };
 
-/** Signature OIDs to node:crypto digest names (null: the algorithm has its own, as Ed25519). */
-const DIGESTS: Readonly<Record<string, string | null>> = {
-  '1.2.840.113549.1.1.5': 'sha1',
-  '1.2.840.113549.1.1.11': 'sha256',
-  '1.2.840.113549.1.1.12': 'sha384',
-  '1.2.840.113549.1.1.13': 'sha512',
-  '1.2.840.10045.4.1': 'sha1',
-  '1.2.840.10045.4.3.2': 'sha256',
-  '1.2.840.10045.4.3.3': 'sha384',
-  '1.2.840.10045.4.3.4': 'sha512',
-  '1.3.101.112': null,
-};
 /** Delegated-responder certificates looked at; responders send one. */
 const MAX_CERTS = 4;
 
@@ -144,10 +133,10 @@ async function findSigner(basic: BasicOCSPResponse, issuer: CertFields): Promise
 
 function signedBy(basic: BasicOCSPResponse, signer: CertFields): boolean {
   const alg = basic.signatureAlgorithm.algorithm;
-  if (!(alg in DIGESTS) || !basic.tbsResponseDataRaw) return false;
+  if (!(alg in SIGNATURE_DIGESTS) || !basic.tbsResponseDataRaw) return false;
   try {
     const key = createPublicKey({ key: Buffer.from(signer.spki), format: 'der', type: 'spki' });
-    return verify(DIGESTS[alg] ?? null, new Uint8Array(basic.tbsResponseDataRaw), key, new Uint8Array(basic.signature));
+    return verify(SIGNATURE_DIGESTS[alg] ?? null, new Uint8Array(basic.tbsResponseDataRaw), key, new Uint8Array(basic.signature));
   } catch {
     return false;
   }

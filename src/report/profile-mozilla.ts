@@ -1,6 +1,7 @@
 import type { Score } from '../evidence/report.js';
 import type { EndpointEvidence, TargetEvidence } from '../evidence/target.js';
-import { endpointLabel } from '../evidence/endpoint-label.js';
+import { distinguishingSni, endpointLabel } from '../evidence/endpoint-label.js';
+import { findingLocation } from './render-summary.js';
 import { profileRules, type Category, type ProfileScore } from './profile-rules.js';
 
 type Level = 'modern' | 'intermediate' | 'old';
@@ -44,13 +45,18 @@ type Differ = (cfg: Configuration, level: Level) => string[];
 /**
  * Compliance with the Mozilla server-side TLS guidelines: the strictest configuration met and the
  * exact differences from the next stricter one, from enumeration, certificate and HSTS evidence.
+ * A difference names its endpoint (with the SNI name by the rule of findings, `host` being the target's)
+ * when several endpoints are judged or the endpoint was scanned under another name.
  */
-export function scoreMozilla(ev: TargetEvidence): ProfileScore {
+export function scoreMozilla(ev: TargetEvidence, host: string): ProfileScore {
   const rules = mozillaRules();
   const name = (n: string): string => rules.aliases[n] ?? rules.aliases[n.toLowerCase()] ?? n;
   const enumerated = ev.endpoints.filter((e) => e.tls?.protocols?.some((p) => p.supported) === true);
   const withLeaf = ev.endpoints.filter((e) => e.certificates?.[0] !== undefined);
-  const tag = (list: EndpointEvidence[], e: EndpointEvidence, s: string): string => (list.length > 1 ? `${endpointLabel(e.address, e.port)}: ${s}` : s);
+  const tag = (list: EndpointEvidence[], e: EndpointEvidence, s: string): string => {
+    const sni = distinguishingSni(e, ev.endpoints, host);
+    return list.length > 1 || sni !== undefined ? `${findingLocation({ endpoint: endpointLabel(e.address, e.port), sni })}: ${s}` : s;
+  };
   const perEndpoint = (list: EndpointEvidence[], f: (e: EndpointEvidence, cfg: Configuration, level: Level) => string[]): Differ | null =>
     list.length === 0 ? null : (cfg, level) => [...new Set(list.flatMap((e) => f(e, cfg, level).map((s) => tag(list, e, s))))];
 

@@ -53,8 +53,11 @@ export function findingsAt(t: TargetResult, levels: ReadonlyArray<Finding['sever
   return t.findings.filter((f) => levels.includes(f.severity)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }
 
-/** Where a finding is, unescaped: its address:port and, when the finding names one, the SNI name ("192.0.2.1:443 (sni shop.example)"). */
-export function findingLocation(f: Finding): string | undefined {
+/**
+ * Where a finding (or a per-endpoint score entry) is, unescaped: its address:port and, when it names one,
+ * the SNI name ("192.0.2.1:443 (sni shop.example)").
+ */
+export function findingLocation(f: { endpoint?: string; sni?: string }): string | undefined {
   const sni = f.sni === undefined ? undefined : `(sni ${f.sni})`;
   if (f.endpoint === undefined) return sni;
   return sni === undefined ? f.endpoint : `${f.endpoint} ${sni}`;

@@ -83,7 +83,7 @@ function gradeLines(t: TargetResult, c: Palette): string[] {
   for (const r of worst.trust) out.push(c.dim(`    not trusted: ${printable(r)}`));
   // The handshake table is what simulated mode grades on; in offered mode the JSON report has it.
   if (d.mode === 'simulated') {
-    out.push(c.dim(`    handshake simulation (${printable(worst.endpoint)}):`));
+    out.push(c.dim(`    handshake simulation (${printable(findingLocation(worst)!)}):`));
     const byResult = new Map<string, string[]>();
     for (const h of worst.handshakes ?? []) {
       const [client, ...result] = handshakeCells(h);

@@ -1,5 +1,5 @@
 import type { TargetResult } from '../evidence/report.js';
-import { gradedEndpoint, handshakeCells } from './render-summary.js';
+import { findingLocation, gradedEndpoint, handshakeCells } from './render-summary.js';
 
 /**
  * A target's score as plain strings for the document renderers (markdown, html): the selected
@@ -41,7 +41,7 @@ function gradeView(t: TargetResult): ScoreView['grade'] {
   if (d === undefined || e === undefined || t.score.tlsGrade === null) return null;
   const hidden = t.score.tlsGradeTrustIgnored !== t.score.tlsGrade ? ` (${t.score.tlsGradeTrustIgnored} if trust were ignored)` : '';
   return {
-    title: `TLS grade ${t.score.tlsGrade}${hidden}, ${d.mode} mode, ${e.endpoint}`,
+    title: `TLS grade ${t.score.tlsGrade}${hidden}, ${d.mode} mode, ${findingLocation(e)!}`,
     arithmetic: `${e.numeric} = 0.3 × protocol ${e.protocol} + 0.3 × key exchange ${e.keyExchange} + 0.4 × cipher ${e.cipher}`,
     notes: [
       ...e.caps.map((c) => `capped at ${c.grade}: ${c.reason}`),

@@ -5,7 +5,7 @@ import type { EndpointEvidence, TargetEvidence } from '../evidence/target.js';
 import type { TlsVulnerabilityId } from '../evidence/tls-vulnerabilities.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { suiteProperties } from '../tls/suite-properties.js';
-import { endpointLabel } from '../evidence/endpoint-label.js';
+import { distinguishingSni, endpointLabel } from '../evidence/endpoint-label.js';
 import { referenceClientsVersion, simulateHandshakes, type SimulatedHandshake } from './simulate-handshake.js';
 
 type Letter = 'A+' | 'A' | 'A-' | 'B' | 'C' | 'D' | 'E' | 'F' | 'T' | 'M';
@@ -29,6 +29,8 @@ interface Rules {
 
 export interface EndpointGrade {
   endpoint: string;
+  /** The SNI name, when address:port alone does not tell the endpoint apart (the rule of Finding.sni). */
+  sni?: string;
   grade: Letter;
   gradeTrustIgnored: Letter;
   /** 0.3 x protocol + 0.3 x key exchange + 0.4 x cipher, before caps. */
@@ -73,16 +75,16 @@ const worse = (a: Letter, b: Letter): Letter => (ORDER.indexOf(a) >= ORDER.index
  * The SSL Labs-style grade (rating guide 2009r). Mode "offered" caps on what the server offers;
  * "simulated" applies the no-FS / RC4 / 3DES / no-AEAD caps only when a reference client would
  * negotiate such a suite, as SSL Labs does. Needs enumeration evidence; the worst endpoint gives the
- * target's grade.
+ * target's grade. `host` is the target's: an endpoint scanned under another name is labelled with it.
  */
-export function gradeTarget(ev: TargetEvidence, mode: GradingMode = 'offered'): TlsGrade {
+export function gradeTarget(ev: TargetEvidence, host: string, mode: GradingMode = 'offered'): TlsGrade {
   const rules = gradeRules();
   const base = { rulesVersion: rules.rulesVersion, mode, clientsVersion: referenceClientsVersion(), notEvaluated: rules.notEvaluated };
   const graded = ev.endpoints.filter((e) => e.tls?.protocols !== undefined && e.tls.protocols.some((p) => p.supported));
   if (graded.length === 0) {
     return { ...base, grade: null, gradeTrustIgnored: null, reason: 'no endpoint was enumerated (TLS checks not selected, or no handshake)', endpoints: [] };
   }
-  const endpoints = graded.map((e) => gradeEndpoint(e, ev.http, rules, mode));
+  const endpoints = graded.map((e) => gradeEndpoint(e, distinguishingSni(e, ev.endpoints, host), ev.http, rules, mode));
   return {
     ...base,
     grade: endpoints.map((g) => g.grade).reduce(worse),
@@ -91,7 +93,7 @@ export function gradeTarget(ev: TargetEvidence, mode: GradingMode = 'offered'): 
   };
 }
 
-function gradeEndpoint(ep: EndpointEvidence, http: HttpEvidence | undefined, rules: Rules, mode: GradingMode): EndpointGrade {
+function gradeEndpoint(ep: EndpointEvidence, sni: string | undefined, http: HttpEvidence | undefined, rules: Rules, mode: GradingMode): EndpointGrade {
   const offered = ep.tls!.protocols!.filter((p) => p.supported);
   const versions = offered.map((p) => p.version);
   const suites = offered.flatMap((p) => p.cipherSuites.map((s) => ({ version: p.version, ...suiteProperties(s.name) }))).filter((s) => !s.scsv);
@@ -164,7 +166,7 @@ function gradeEndpoint(ep: EndpointEvidence, http: HttpEvidence | undefined, rul
   const gradeTrustIgnored = grade;
   if (ep.pki && !ep.pki.hostnameMatch) grade = 'M';
   else if (trust.length > 0) grade = 'T';
-  return { endpoint: endpointLabel(ep.address, ep.port), grade, gradeTrustIgnored, numeric, protocol, keyExchange, cipher, caps, warnings, trust, handshakes };
+  return { endpoint: endpointLabel(ep.address, ep.port), ...(sni === undefined ? {} : { sni }), grade, gradeTrustIgnored, numeric, protocol, keyExchange, cipher, caps, warnings, trust, handshakes };
 }
 
 /**

@@ -20,16 +20,19 @@ afterAll(async () => {
 describe('two SNI names on one address (real binary)', () => {
   let report: Report;
   let text: string;
+  let markdown: string;
 
   beforeAll(async () => {
     const textFile = join(dir, 'scan.txt');
+    const mdFile = join(dir, 'scan.md');
     const r = await runCli(
-      ['scan', 'tls13-only.example.test', '--sni', 'tls13-only.example.test', '--sni', 'other.example.test', '--world', lab.worldFile, '--checks', 'tls,certificate', '--format', 'json', '--report', `text=${textFile}`, '--timeout', '5'],
+      ['scan', 'tls13-only.example.test', '--sni', 'tls13-only.example.test', '--sni', 'other.example.test', '--world', lab.worldFile, '--checks', 'tls,certificate', '--profile', 'mozilla', '--grading-mode', 'simulated', '--format', 'json', '--report', `text=${textFile}`, '--report', `markdown=${mdFile}`, '--timeout', '5'],
       120_000,
     );
     expect(r.stderr).toBe('');
     report = JSON.parse(r.stdout) as Report;
     text = readFileSync(textFile, 'utf8');
+    markdown = readFileSync(mdFile, 'utf8');
   }, 120_000);
 
   it('labels every endpoint finding with the name it was judged under, the target host included', () => {
@@ -49,5 +52,21 @@ describe('two SNI names on one address (real binary)', () => {
 
   it('prints the name beside address:port in text', () => {
     expect(text).toContain('FAIL certificate.hostname.mismatch  [127.0.1.40:443 (sni other.example.test)]\n       the certificate is not valid for other.example.test');
+  });
+
+  it('tells the TLS grade details and the Mozilla differences of the two names apart', () => {
+    const s = report.targets[0]!.score;
+    expect(s.tlsGradeDetails!.endpoints.map((e) => [e.endpoint, e.sni])).toEqual([
+      ['127.0.1.40:443', 'tls13-only.example.test'],
+      ['127.0.1.40:443', 'other.example.test'],
+    ]);
+    const named = Object.values(s.mozilla!.byConfiguration).flat();
+    expect(named.length).toBeGreaterThan(0);
+    for (const d of named) expect(d).toMatch(/^127\.0\.1\.40:443 \(sni (tls13-only|other)\.example\.test\): /);
+  });
+
+  it('prints the graded endpoint (the mismatched name, graded M) with its name in text and markdown', () => {
+    expect(text).toContain('handshake simulation (127.0.1.40:443 (sni other.example.test)):');
+    expect(markdown).toMatch(/^### TLS grade M .*, simulated mode, 127\.0\.1\.40:443 \\\(sni other\.example\.test\\\)$/m);
   });
 });

@@ -1,6 +1,6 @@
 // Fuzz targets for the parsers of untrusted input outside the TLS codec (whose targets are in
 // test/tls/fuzz-harness.ts): heartbeat, ROBOT premaster, DH group lookup, SCTs, caIssuers bodies,
-// OCSP responses, X.509 certificates, DNS messages, SVCB, CAA, TLSA, SMTP replies and the HTTP policy files.
+// OCSP responses, CRLs, X.509 certificates, DNS messages, SVCB, CAA, TLSA, SMTP replies and the HTTP policy files.
 // Each names the only error its parser may throw; text parsers get the bytes as Latin-1 text.
 // Used by parsers.test.ts and scripts/fuzz-parsers.mjs.
 import { EventEmitter } from 'node:events';
@@ -22,6 +22,7 @@ import { decodeCaIssuers } from '../../src/pki/ca-issuers.js';
 import { parseCaaRdata } from '../../src/pki/caa.js';
 import { certificateLinks } from '../../src/pki/cert-links.js';
 import { parseCertificate } from '../../src/pki/cert-fields.js';
+import { judgeCrl } from '../../src/pki/crl.js';
 import { judgeOcspResponse } from '../../src/pki/ocsp-response.js';
 import { parseSctExtension, parseSctList } from '../../src/pki/sct-list.js';
 import { ReplyReader } from '../../src/probes/smtp/smtp-reply.js';
@@ -104,6 +105,7 @@ export async function parserFuzzTargets(): Promise<{ sync: FuzzTarget[]; async: 
   const good = responder.staple(issued.der);
   responder.revoke(issued.der);
   const revoked = responder.staple(issued.der);
+  const crl = await responder.crl();
   const scts = sctList([sct(1), sct(2)]);
   const prime = (name: string) => hex(dhGroupPrime(name)!.toString(16));
   const premaster = Uint8Array.from([0, 2, ...new Uint8Array(205).fill(0x5a), 0, 3, 3, ...new Uint8Array(46).fill(7)]);
@@ -120,6 +122,7 @@ export async function parserFuzzTargets(): Promise<{ sync: FuzzTarget[]; async: 
     { name: 'SCT extension', seeds: [Uint8Array.from([0x04, scts.length, ...scts])], run: (b) => (parseSctExtension(b), null), parserError: anyDecodeError },
     { name: 'SCT (TLS extension)', seeds: [sct(3)], run: (b) => (parseSct(b), null), parserError: neverThrows },
     { name: 'caIssuers body', seeds: [lab.intermediateDer, bytes(lab.intermediatePem)], run: (b) => (decodeCaIssuers(b), null), parserError: anyDecodeError },
+    { name: 'CRL', seeds: [crl], run: (b) => (judgeCrl(b, leaf, issuer, now, 'http://crl.a.test/a.crl'), null), parserError: neverThrows },
     { name: 'X.509 certificate', seeds: [issued.der, lab.intermediateDer], run: (b) => (parseCertificate(b), null), parserError: anyDecodeError },
     { name: 'DNS message', seeds: [dnsResponse()], run: (b) => (decodeMessage(b), null), parserError: anyDecodeError },
     { name: 'certificate links', seeds: [issued.der], run: (b) => (certificateLinks(b), null), parserError: neverThrows },

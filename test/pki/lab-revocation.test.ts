@@ -1,4 +1,4 @@
-// The lab's AIA, OCSP and chain-sending hosts, scanned by the real binary under the network guard:
+// The lab's AIA, OCSP, CRL and chain-sending hosts, scanned by the real binary under the network guard:
 // evidence and findings for each, and what --no-aia and --no-revocation change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, TargetResult } from '../../src/evidence/report.js';
@@ -13,6 +13,8 @@ const HOSTS = [
   'root-included.example.test',
   'wrong-order.example.test',
   'no-intermediate.example.test',
+  'crl-revoked.example.test',
+  'crl-good.example.test',
 ];
 
 let lab: Lab;
@@ -54,9 +56,22 @@ describe('lab PKI hosts', () => {
 
   it('asks the OCSP responder and reports a revoked leaf', () => {
     const pki = pkiOf(report, 'revoked.example.test');
-    expect(pki.revocation).toEqual({ status: 'revoked', source: 'responder', mustStaple: false, stapled: false, ocspUrls: ['http://ocsp.example.test/'], reason: null });
+    expect(pki.revocation).toEqual({ status: 'revoked', source: 'responder', mustStaple: false, stapled: false, ocspUrls: ['http://ocsp.example.test/'], crlUrls: [], reason: null });
     expect(pki.ocsp).toMatchObject({ source: 'responder', certStatus: 'revoked', revocationReason: 'keyCompromise', signer: 'issuer', errors: [] });
     expect(ids(report, 'revoked.example.test')).toEqual(expect.arrayContaining(['certificate.revocation.revoked', 'certificate.ocsp-stapling.not-stapled']));
+  });
+
+  it('falls back to the CRL for a leaf without an OCSP URL', () => {
+    const revoked = pkiOf(report, 'crl-revoked.example.test');
+    const crl = 'http://aia.example.test/lab-intermediate.crl';
+    expect(revoked.revocation).toMatchObject({ status: 'revoked', source: 'crl', ocspUrls: [], crlUrls: [crl], reason: null });
+    expect(revoked.revocation!.crl).toMatchObject({ url: crl, outcome: 'ok', signatureValid: true, revocationReason: 'keyCompromise' });
+    // The lab CRL lists every revoked lab leaf: this one and revoked.example.test's.
+    expect(revoked.revocation!.crl!.entries).toBe(2);
+    expect(revoked.ocsp).toBeNull();
+    expect(ids(report, 'crl-revoked.example.test')).toContain('certificate.revocation.revoked');
+    expect(pkiOf(report, 'crl-good.example.test').revocation).toMatchObject({ status: 'good', source: 'crl', crl: { outcome: 'ok', revocationTime: null } });
+    expect(ids(report, 'crl-good.example.test')).toContain('certificate.revocation.good');
   });
 
   it('judges a stapled good response', () => {
@@ -95,6 +110,8 @@ describe('--no-aia and --no-revocation', () => {
     expect(pkiOf(report, 'aia-only.example.test')).toMatchObject({ trusted: false, completedViaAia: false, errors: ['incomplete-chain'] });
     expect(pkiOf(report, 'aia-only.example.test').aia).toBeUndefined();
     expect(pkiOf(report, 'revoked.example.test').revocation).toMatchObject({ status: 'not-checked', reason: 'disabled' });
+    expect(pkiOf(report, 'crl-revoked.example.test').revocation).toMatchObject({ status: 'not-checked', reason: 'disabled' });
+    expect(pkiOf(report, 'crl-revoked.example.test').revocation!.crl).toBeUndefined();
     // A staple is still judged: it costs no extra connection.
     expect(pkiOf(report, 'stapled.example.test').revocation).toMatchObject({ status: 'good', source: 'staple' });
   }, 90_000);

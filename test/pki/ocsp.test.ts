@@ -31,7 +31,7 @@ beforeAll(async () => {
 describe('OCSP', () => {
   it('reads AIA URLs and must-staple from the leaf', () => {
     const links = certificateLinks(leaf.der);
-    expect(links).toEqual({ caIssuers: ['http://aia.example.test/ca.cer'], ocsp: ['http://ocsp.example.test/'], mustStaple: true, scts: [], malformed: [] });
+    expect(links).toEqual({ caIssuers: ['http://aia.example.test/ca.cer'], ocsp: ['http://ocsp.example.test/'], crl: [], mustStaple: true, scts: [], malformed: [] });
   });
 
   it('builds a request naming the leaf by serial and issuer hashes', () => {

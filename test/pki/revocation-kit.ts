@@ -1,5 +1,5 @@
 // Revocation evidence for the certificate checks' table tests: a good answer, changed per case.
-import type { OcspEvidence, RevocationEvidence } from '../../src/evidence/certificate.js';
+import type { CrlEvidence, OcspEvidence, RevocationEvidence } from '../../src/evidence/certificate.js';
 import { endpoint, evidence, pki } from '../support/check-kit.js';
 
 export const revocation = (parts: Partial<RevocationEvidence> = {}): RevocationEvidence => ({
@@ -24,6 +24,18 @@ export const ocspResponse = (parts: Partial<OcspEvidence> = {}): OcspEvidence =>
   revocationReason: null,
   signer: 'issuer',
   errors: [],
+  ...parts,
+});
+
+export const crlResult = (parts: Partial<CrlEvidence> = {}): CrlEvidence => ({
+  url: 'http://crl.ca.example/1.crl',
+  outcome: 'ok',
+  thisUpdate: '2026-05-31T00:00:00.000Z',
+  nextUpdate: '2026-06-07T00:00:00.000Z',
+  entries: 0,
+  signatureValid: true,
+  revocationTime: null,
+  revocationReason: null,
   ...parts,
 });
 

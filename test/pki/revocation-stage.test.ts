@@ -12,6 +12,7 @@ import { createLabPki, type LabPki } from '../../src/lab/pki.js';
 import { describeCertificate } from '../../src/pki/certificate-info.js';
 import { validateChain } from '../../src/pki/validate-chain.js';
 import { parseTarget } from '../../src/engine/target.js';
+import { MAX_CRL_BYTES } from '../../src/probes/pki/crl-fetch.js';
 
 const SERVER = '192.0.2.7';
 const now = new Date();
@@ -28,6 +29,8 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       if (req.url === '/ca.cer') res.end(Buffer.from(lab.intermediateDer));
+      else if (req.url === '/lab.crl') void responder.crl().then((crl) => res.end(Buffer.from(crl)));
+      else if (req.url === '/huge.crl') res.end(Buffer.alloc(MAX_CRL_BYTES + 1));
       else if (req.url === '/ocsp') res.end(Buffer.from(responder.answer(new Uint8Array(Buffer.concat(chunks)))));
       else res.writeHead(404).end();
     });
@@ -42,8 +45,8 @@ afterAll(async () => {
 });
 
 /** Evidence as the tls stage leaves it for a leaf sent alone (the "server" at 192.0.2.9 is never contacted but for the TLS 1.2 hello, which fails). */
-async function scanned(aia: { caIssuers?: string; ocsp?: string }, opts: { revoke?: boolean; pki?: GatherContext['pki'] } = {}) {
-  const issued = await lab.issueLeaf({ names: ['site.test'], notBefore: new Date(now.getTime() - 86_400_000), notAfter: new Date(now.getTime() + 30 * 86_400_000), aia });
+async function scanned(aia: { caIssuers?: string; ocsp?: string }, opts: { revoke?: boolean; pki?: GatherContext['pki']; crl?: string[] } = {}) {
+  const issued = await lab.issueLeaf({ names: ['site.test'], notBefore: new Date(now.getTime() - 86_400_000), notAfter: new Date(now.getTime() + 30 * 86_400_000), aia, ...(opts.crl ? { crl: opts.crl } : {}) });
   if (opts.revoke) responder.revoke(issued.der);
   const chain = [issued.der];
   const roots = [lab.rootDer];
@@ -85,6 +88,15 @@ describe('revocationStage', () => {
   it('records a responder that does not answer as an error, not a verdict', async () => {
     const pki = await scanned({ caIssuers: `http://${SERVER}/ca.cer`, ocsp: `http://${SERVER}/nothing-here` });
     expect(pki.revocation).toMatchObject({ status: 'error', reason: 'ENCSCAN_HTTP', source: null });
+  });
+
+  it('falls back to the CRL when the OCSP responder gives no answer, and records a CRL it could not use', async () => {
+    const crl = `http://${SERVER}/lab.crl`;
+    const pki = await scanned({ caIssuers: `http://${SERVER}/ca.cer`, ocsp: `http://${SERVER}/nothing-here` }, { revoke: true, crl: ['ldap://dir.test/crl', crl] });
+    expect(pki.revocation).toMatchObject({ status: 'revoked', source: 'crl', reason: null, crlUrls: [crl], crl: { url: crl, outcome: 'ok', signatureValid: true, revocationReason: 'keyCompromise' } });
+    const huge = await scanned({ caIssuers: `http://${SERVER}/ca.cer` }, { crl: [`http://${SERVER}/huge.crl`, crl] });
+    // Only the first CRL is fetched; one over the size limit is an error, not a truncated verdict.
+    expect(huge.revocation).toMatchObject({ status: 'error', source: null, reason: 'ENCSCAN_HTTP', crl: { outcome: 'ENCSCAN_HTTP', entries: 0 } });
   });
 
   it('honours --no-aia and --no-revocation', async () => {

@@ -58,6 +58,13 @@ describe('the SNI name of a finding', () => {
   });
 });
 
+function expectSchemaValid(json: unknown): void {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schema', 'report.schema.json'), 'utf8')) as object);
+  expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+}
+
 /** The lab scan with expired.example.test's expiry finding split in two names, one of them hostile. */
 function twoNames(): Report {
   const r = structuredClone(loadReport('lab-scan'));
@@ -71,11 +78,8 @@ describe('renderers label a finding with its SNI name', () => {
   const report = twoNames();
 
   it('json: an optional sni beside endpoint, valid against the schema', () => {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schema', 'report.schema.json'), 'utf8')) as object);
     const out = JSON.parse(render('json', report)) as Report;
-    expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
+    expectSchemaValid(out);
     const got = out.targets.find((t) => t.host === 'expired.example.test')!.findings.filter((f) => f.id === 'certificate.expiry.expired');
     expect(got.map((f) => [f.endpoint, f.sni])).toEqual([
       ['127.0.1.2:443', 'shop.example.test'],
@@ -131,5 +135,31 @@ describe('diff', () => {
     const d = diffReports(before, after);
     expect(d.better.map((c) => c.subject)).toEqual(['certificate.expiry @ 127.0.1.2:443 (sni shop.example.test)']);
     expect(d.worse.map((c) => c.subject)).toEqual(['certificate.expiry @ 127.0.1.2:443 (sni <i>evil</i>.example.test)']);
+  });
+});
+
+describe('the TLS grade details name the graded endpoint with its SNI name', () => {
+  /** legacy.example.test graded under two names on one address, the worst under a hostile one. */
+  function graded(): Report {
+    const r = structuredClone(loadReport('lab-scan-graded'));
+    const d = r.targets.find((t) => t.host === 'legacy.example.test')!.score.tlsGradeDetails!;
+    const [worst] = d.endpoints;
+    d.endpoints = [{ ...worst!, sni: 'legacy.example.test', grade: 'A' }, { ...worst!, sni: '<i>evil</i>.example.test' }];
+    return r;
+  }
+  const report = graded();
+
+  it('json: an optional sni beside endpoint, valid against the schema', () => {
+    expectSchemaValid(JSON.parse(render('json', report)));
+  });
+
+  it('text, markdown and html print the worst endpoint as findings are located, escaped', () => {
+    expect(render('text', report)).toContain('handshake simulation (127.0.1.12:443 (sni <i>evil</i>.example.test)):');
+    const markdown = render('markdown', report);
+    expect(markdown).toMatch(/^### TLS grade C, simulated mode, 127\.0\.1\.12:443 \\\(sni .*evil.*\\\)$/m);
+    expect(markdown).not.toContain('<i>evil');
+    const html = render('html', report);
+    expect(html).toContain('<summary>TLS grade C, simulated mode, 127.0.1.12:443 (sni &lt;i&gt;evil&lt;/i&gt;.example.test)</summary>');
+    expect(html).not.toContain('<i>evil');
   });
 });

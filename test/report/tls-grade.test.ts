@@ -59,7 +59,8 @@ function server(s: Server): TargetEvidence {
   });
 }
 
-const grade = (s: Server, mode: GradingMode = 'offered') => gradeTarget(server(s), mode);
+const HOST = 'site.example';
+const grade = (s: Server, mode: GradingMode = 'offered') => gradeTarget(server(s), HOST, mode);
 
 function revocation(status: RevocationEvidence['status']): RevocationEvidence {
   return { status, source: 'responder', mustStaple: false, stapled: false, ocspUrls: ['http://ocsp.example/'], reason: null };
@@ -122,7 +123,7 @@ describe('caps, warnings and trust', () => {
   });
 
   it('has no grade without enumeration evidence, and says why', () => {
-    const g = gradeTarget(evidence({ endpoints: [endpoint()] }));
+    const g = gradeTarget(evidence({ endpoints: [endpoint()] }), HOST);
     expect(g.grade).toBeNull();
     expect(g.reason).toMatch(/enumerated/);
     expect(g.notEvaluated.length).toBeGreaterThan(0);
@@ -132,7 +133,21 @@ describe('caps, warnings and trust', () => {
     const good = server({ versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 } });
     const old = server({ versions: { 'TLSv1.0': ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'], 'TLSv1.2': V12 } });
     const both = { ...good, endpoints: [good.endpoints[0]!, { ...old.endpoints[0]!, address: '192.0.2.2' }] };
-    expect(gradeTarget(both).grade).toBe('B');
+    expect(gradeTarget(both, HOST).grade).toBe('B');
+  });
+
+  it('labels an endpoint with its SNI name by the rule of findings', () => {
+    const good = server({ versions: { 'TLSv1.2': V12, 'TLSv1.3': V13 } });
+    const old = server({ versions: { 'TLSv1.0': ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'], 'TLSv1.2': V12 } });
+    const where = (ev: TargetEvidence, host = HOST) => gradeTarget(ev, host).endpoints.map((e) => [e.endpoint, e.sni, e.grade]);
+    expect(where(good)).toEqual([['192.0.2.1:443', undefined, 'A+']]);
+    expect(where(good, '192.0.2.1')).toEqual([['192.0.2.1:443', 'site.example', 'A+']]);
+    const shared = { ...good, endpoints: [good.endpoints[0]!, { ...old.endpoints[0]!, sni: 'shop.example' }, { ...good.endpoints[0]!, address: '192.0.2.2' }] };
+    expect(where(shared)).toEqual([
+      ['192.0.2.1:443', 'site.example', 'A+'],
+      ['192.0.2.1:443', 'shop.example', 'B'],
+      ['192.0.2.2:443', undefined, 'A+'],
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AiaFetch, OcspEvidence, RevocationEvidence, SctEvidence } from '../../evidence/certificate.js';
+import type { AiaFetch, CrlEvidence, OcspEvidence, RevocationEvidence, SctEvidence } from '../../evidence/certificate.js';
 import type { ErrorEntry } from '../../evidence/common.js';
 import type { EndpointEvidence, TargetEvidence } from '../../evidence/target.js';
 import type { CertFields } from '../../pki/cert-fields.js';
@@ -17,8 +17,8 @@ type Pki = NonNullable<EndpointEvidence['pki']>;
 /**
  * After the handshake: reads the chain as sent (one TLS 1.2 hello), completes an incomplete chain
  * from the caIssuers URLs (unless --no-aia), judges the stapled OCSP response or asks the leaf's OCSP
- * responder (unless --no-revocation), and counts SCTs. Downloads go through encscan's resolver and
- * the Connector, bounded by the target's budget.
+ * responder, failing that its CRL (unless --no-revocation), and counts SCTs. Downloads go through
+ * encscan's resolver and the Connector, bounded by the target's budget.
  */
 export async function revocationStage(target: Target, ctx: GatherContext, ev: TargetEvidence, errors: ErrorEntry[], tls: Promise<void>): Promise<void> {
   await tls;
@@ -61,7 +61,15 @@ async function endpointPki(ep: EndpointEvidence, pki: Pki, target: Target, ctx: 
   const issuer = issuerDer === undefined ? null : parseCertificate(issuerDer);
 
   const staple = ep.tls?.ocspStaple === undefined ? null : new Uint8Array(Buffer.from(ep.tls.ocspStaple, 'base64'));
-  const revocation: RevocationEvidence = { status: 'not-checked', source: null, mustStaple: links.mustStaple, stapled: staple !== null, ocspUrls: links.ocsp, reason: null };
+  const revocation: RevocationEvidence = {
+    status: 'not-checked',
+    source: null,
+    mustStaple: links.mustStaple,
+    stapled: staple !== null,
+    ocspUrls: links.ocsp,
+    crlUrls: links.crl,
+    reason: null,
+  };
   let ocsp: OcspEvidence | null = null;
   const scts: SctEvidence[] = links.scts.map((s) => sct('embedded', s));
   const { judgeOcspResponse } = await import('../../pki/ocsp-response.js');
@@ -72,9 +80,9 @@ async function endpointPki(ep: EndpointEvidence, pki: Pki, target: Target, ctx: 
     if (judged.errors.length === 0 && judged.certStatus) Object.assign(revocation, { status: judged.certStatus, source: 'staple' });
   }
   if (revocation.source === null) {
-    const reason = ctx.pki?.revocation === false ? 'disabled' : !issuer ? 'no-issuer' : links.ocsp.length === 0 ? 'no-ocsp-url' : null;
+    const reason = ctx.pki?.revocation === false ? 'disabled' : !issuer ? 'no-issuer' : links.ocsp.length + links.crl.length === 0 ? 'no-revocation-url' : null;
     if (reason !== null) revocation.reason = reason;
-    else {
+    if (reason === null && links.ocsp.length > 0) {
       const asked = await askResponder(links.ocsp[0]!, leaf, issuer!, ctx);
       if ('reason' in asked) Object.assign(revocation, { status: 'error', reason: asked.reason });
       else {
@@ -82,6 +90,11 @@ async function endpointPki(ep: EndpointEvidence, pki: Pki, target: Target, ctx: 
         const usable = asked.ocsp.errors.length === 0 && asked.ocsp.certStatus !== null;
         Object.assign(revocation, usable ? { status: asked.ocsp.certStatus, source: 'responder' } : { status: 'error', reason: asked.ocsp.errors[0] ?? 'bad-response' });
       }
+    }
+    // No OCSP answer: the CRL, as CAs that stopped running OCSP (Let's Encrypt, 2025) publish only that.
+    if (reason === null && revocation.source === null && links.crl.length > 0) {
+      const { crl, status } = await checkCrl(links.crl[0]!, leaf, issuer!, ctx);
+      Object.assign(revocation, { crl }, status ? { status, source: 'crl', reason: null } : { status: 'error', reason: crl.outcome });
     }
   }
   scts.push(...tlsScts(ep));
@@ -121,6 +134,17 @@ async function askResponder(url: string, leaf: CertFields, issuer: CertFields, c
   // SCTs in a fetched response are not what the server delivers, so they are not counted.
   const { scts: _ignored, ...judged } = await judgeOcspResponse(got.value, leaf, issuer, ctx.now);
   return { ocsp: { source: 'responder', url, ...judged } };
+}
+
+/** Downloads and judges one CRL; every failure is an outcome, not an exception. */
+async function checkCrl(url: string, leaf: CertFields, issuer: CertFields, ctx: GatherContext): Promise<{ crl: CrlEvidence; status: 'good' | 'revoked' | null }> {
+  const { judgeCrl } = await import('../../pki/crl.js');
+  const { fetchCrl } = await import('../../probes/pki/crl-fetch.js');
+  const got = await download(url, ctx, fetchCrl);
+  const none = { thisUpdate: null, nextUpdate: null, entries: 0, signatureValid: false, revocationTime: null, revocationReason: null };
+  if (!('value' in got)) return { crl: { url, outcome: got.reason, ...none }, status: null };
+  const { status, error, ...judged } = judgeCrl(got.value, leaf, issuer, ctx.now, url);
+  return { crl: { url, outcome: error ?? 'ok', ...judged }, status };
 }
 
 /** Resolves the URL's host with encscan's resolver and runs one download; failures become a reason. */
