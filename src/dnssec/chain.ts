@@ -12,7 +12,7 @@ import { type Name, isAtOrBelow, nameToString, nameToWire, namesEqual, readName,
 import { type Ds, decodeDs, decodeRrsig } from './rdata.js';
 import { dnsReader } from './reader.js';
 import type { ChainProblem, ReasonCode } from './reasons.js';
-import { judgeRrset } from './rrset-check.js';
+import { judgeRrset, rrsetWithSignatures } from './rrset-check.js';
 import { RR, typeName } from './rr-types.js';
 import { toSerialTime } from './serial-time.js';
 import { type TrustAnchor, activeAnchors } from './trust-anchor.js';
@@ -332,8 +332,8 @@ function algorithmGap(signedWith: readonly number[], zone: { zone: Name; algorit
 
 /** A referral as if it answered the DS query at its cut: the DS RRset moves to the answer section. */
 function asDsAnswer(m: WireMessage, cut: Name, server: string): Fetched {
-  const isDs = (rr: WireRr): boolean => namesEqual(rr.owner, cut) && (rr.type === RR.DS || (rr.type === RR.RRSIG && rr.rdata.length >= 2 && ((rr.rdata[0]! << 8) | rr.rdata[1]!) === RR.DS));
-  return { ok: true, server, message: { ...m, flags: m.flags & ~0xf, answer: m.authority.filter(isDs), authority: m.authority.filter((rr) => !isDs(rr)) } };
+  const ds = rrsetWithSignatures(m.authority, cut, RR.DS);
+  return { ok: true, server, message: { ...m, flags: m.flags & ~0xf, answer: ds, authority: m.authority.filter((rr) => !ds.includes(rr)) } };
 }
 
 function decodeAll(records: WireRr[]): Ds[] {

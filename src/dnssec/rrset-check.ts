@@ -30,6 +30,12 @@ const OUTCOME_CODES: Partial<Record<RrsigResult['outcome'], ReasonCode>> = {
   'key-revoked': 'DNSKEY_REVOKED_RRSIG',
 };
 
+/** The records of (owner, type) in a section with the RRSIGs beside them that cover that type, still as wire records. */
+export function rrsetWithSignatures(section: readonly WireRr[], owner: Name, type: number): WireRr[] {
+  const covers = (rr: WireRr): boolean => rr.type === RR.RRSIG && rr.rdata.length >= 2 && ((rr.rdata[0]! << 8) | rr.rdata[1]!) === type;
+  return section.filter((rr) => namesEqual(rr.owner, owner) && (rr.type === type || covers(rr)));
+}
+
 /** The RDATAs of (owner, type) in a section, and the RRSIGs at owner that cover that type. */
 export function rrsetOf(section: readonly WireRr[], owner: Name, type: number): { rdatas: Uint8Array[]; rrsigs: Rrsig[]; malformed: number } {
   const rdatas = section.filter((r) => r.type === type && namesEqual(r.owner, owner)).map((r) => r.rdata);

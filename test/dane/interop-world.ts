@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startDnsServer, type DnsServer } from '../../src/lab/dns-server.js';
 import { delegation, soaRecord, type LabRecord, type LabZone } from '../../src/lab/zone.js';
 import { createLabKey, dsPresentation, dsRecord, signZone, type LabKey } from '../../src/lab/zone-signer.js';
-import { startGroup, waitForPort, type Server } from '../support/interop-servers.js';
+import { startUnbound, type Server } from '../support/interop-servers.js';
 
 export const TREE = { root: '127.0.53.23', test: '127.0.53.24', dane: '127.0.53.25', resolver: '127.0.53.26' } as const;
 const DAY = 86_400_000;
@@ -53,7 +53,7 @@ export async function startDaneTree(dir: string, records: LabRecord[], caFile: s
     writeFileSync(anchorFile, `${dsPresentation('.', root.key)}\n`);
     const worldFile = join(dir, 'world.json');
     writeFileSync(worldFile, JSON.stringify({ world: 'dane-interop', rootHints: [TREE.root], caFile, trustAnchor: anchorFile, portMap: {} }));
-    const resolver = await startUnbound(dir, anchorFile, unbound);
+    const resolver = await startResolver(dir, anchorFile, unbound);
     stops.push(() => resolver.stop());
     return { worldFile, anchorFile, resolver: TREE.resolver, stop };
   } catch (err) {
@@ -62,35 +62,9 @@ export async function startDaneTree(dir: string, records: LabRecord[], caFile: s
   }
 }
 
-/** Unbound knowing only our root (RFC 6761 makes test. a local zone unless told otherwise). */
-async function startUnbound(dir: string, anchorFile: string, unbound: string): Promise<Server> {
+/** Unbound knowing only our root. */
+async function startResolver(dir: string, anchorFile: string, unbound: string): Promise<Server> {
   const hints = join(dir, 'root.hints');
   writeFileSync(hints, `. 3600 IN NS ${ROOT_NS}.\n${ROOT_NS}. 3600 IN A ${TREE.root}\n`);
-  const conf = join(dir, 'unbound.conf');
-  writeFileSync(
-    conf,
-    [
-      'server:',
-      `  interface: ${TREE.resolver}`,
-      '  port: 53',
-      '  do-ip6: no',
-      '  do-not-query-localhost: no',
-      `  root-hints: "${hints}"`,
-      `  trust-anchor-file: "${anchorFile}"`,
-      '  local-zone: "test." nodefault',
-      '  username: ""',
-      '  chroot: ""',
-      `  directory: "${dir}"`,
-      `  pidfile: "${join(dir, 'unbound.pid')}"`,
-      '  use-syslog: no',
-      '  logfile: ""',
-      '  verbosity: 1',
-      '  qname-minimisation: no',
-      '  access-control: 127.0.0.0/8 allow',
-      '',
-    ].join('\n'),
-  );
-  const { child, server } = startGroup(unbound, ['-d', '-c', conf], process.env, join(dir, 'unbound.log'));
-  await waitForPort(TREE.resolver, 53, child, 'unbound');
-  return server;
+  return startUnbound(dir, { address: TREE.resolver, hints, anchor: anchorFile, env: process.env, unbound });
 }

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
-import { startGroup, waitForPort, type Server } from '../support/interop-servers.js';
+import { startGroup, startUnbound, waitForPort, type Server } from '../support/interop-servers.js';
 
 /** Loopback addresses (127.0.53.46-49): root, test., the child zones, Unbound. */
 export const TREE_ADDRESS = { root: '127.0.53.46', test: '127.0.53.47', children: '127.0.53.48', unbound: '127.0.53.49' } as const;
@@ -139,37 +139,6 @@ function nsdConfig(dir: string, name: string, address: string, zones: Array<{ zo
   return conf;
 }
 
-function unboundConfig(dir: string, hints: string, anchor: string): string {
-  const conf = join(dir, 'unbound.conf');
-  writeFileSync(
-    conf,
-    [
-      'server:',
-      `  interface: ${TREE_ADDRESS.unbound}`,
-      '  port: 53',
-      '  do-ip6: no',
-      '  do-daemonize: no',
-      '  username: ""',
-      '  chroot: ""',
-      `  directory: "${dir}"`,
-      `  pidfile: "${join(dir, 'unbound.pid')}"`,
-      '  use-syslog: no',
-      `  logfile: "${join(dir, 'unbound.log')}"`,
-      `  root-hints: "${hints}"`,
-      `  trust-anchor-file: "${anchor}"`,
-      '  do-not-query-localhost: no',
-      '  local-zone: "test." nodefault',
-      '  access-control: 127.0.0.0/8 allow',
-      '  module-config: "validator iterator"',
-      '  val-log-level: 2',
-      'remote-control:',
-      '  control-enable: no',
-      '',
-    ].join('\n'),
-  );
-  return conf;
-}
-
 /** Builds, signs and serves the hierarchy in `dir`; with `unbound`, also starts the validating resolver. */
 export async function startDnssecTree(dir: string, opts: { unbound: boolean }): Promise<DnssecTree> {
   const servers: Server[] = [];
@@ -212,9 +181,7 @@ export async function startDnssecTree(dir: string, opts: { unbound: boolean }): 
       await waitForPort(l.address, 53, child, `nsd for ${l.name}`);
     }
     if (opts.unbound) {
-      const { child, server } = startGroup('unbound', ['-d', '-c', unboundConfig(dir, rootHintsFile, trustAnchorFile)], ENV, join(dir, 'unbound.out'));
-      servers.push(server);
-      await waitForPort(TREE_ADDRESS.unbound, 53, child, 'unbound');
+      servers.push(await startUnbound(dir, { address: TREE_ADDRESS.unbound, hints: rootHintsFile, anchor: trustAnchorFile, env: ENV, unbound: 'unbound' }));
     }
     return { rootHintsFile, trustAnchorFile, stop };
   } catch (err) {

@@ -1,5 +1,5 @@
-// Real TLS servers for interop tests and the benchmark: nginx and gnutls-serv on loopback, with a
-// throw-away CA made by the openssl CLI. Every server is one process group started here and stopped
+// Real servers for interop tests and the benchmark: nginx and gnutls-serv on loopback, with a
+// throw-away CA made by the openssl CLI, and a validating Unbound. Every server is one process group started here and stopped
 // by its pid; nothing listens outside 127.0.0.0/8 (gnutls-serv runs in a private network namespace).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -255,4 +255,41 @@ export async function startGnutls(
     throw err;
   });
   return { servers: [outside.server, inside.server], address, port };
+}
+
+/**
+ * A validating Unbound on `address`:53 that knows only the given root hints and trust anchor (RFC 6761
+ * makes test. a local zone unless told otherwise); its log goes to `dir`/unbound.log.
+ */
+export async function startUnbound(dir: string, o: { address: string; hints: string; anchor: string; env: NodeJS.ProcessEnv; unbound: string }): Promise<Server> {
+  const conf = join(dir, 'unbound.conf');
+  writeFileSync(
+    conf,
+    [
+      'server:',
+      `  interface: ${o.address}`,
+      '  port: 53',
+      '  do-ip6: no',
+      '  do-not-query-localhost: no',
+      `  root-hints: "${o.hints}"`,
+      `  trust-anchor-file: "${o.anchor}"`,
+      '  local-zone: "test." nodefault',
+      '  username: ""',
+      '  chroot: ""',
+      `  directory: "${dir}"`,
+      `  pidfile: "${join(dir, 'unbound.pid')}"`,
+      '  use-syslog: no',
+      '  logfile: ""',
+      '  verbosity: 1',
+      '  val-log-level: 2',
+      '  qname-minimisation: no',
+      '  access-control: 127.0.0.0/8 allow',
+      'remote-control:',
+      '  control-enable: no',
+      '',
+    ].join('\n'),
+  );
+  const { child, server } = startGroup(o.unbound, ['-d', '-c', conf], o.env, join(dir, 'unbound.log'));
+  await waitForPort(o.address, 53, child, 'unbound');
+  return server;
 }

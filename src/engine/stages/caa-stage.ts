@@ -22,15 +22,13 @@ export async function caaStage(target: Target, ctx: GatherContext, ev: TargetEvi
   const started = performance.now();
   try {
     const { findRelevantCaa, parseCaaRdata } = await import('../../pki/caa.js');
-    const { validatedLookup } = await import('../../probes/dns/dnssec-probe.js');
     const { typeNumber } = await import('../../dnssec/rr-types.js');
-    const { client, opts } = await validatingDns(ctx);
+    const dns = await validatingDns(ctx, relied);
     const CAA = typeNumber('CAA');
     // The climb stays in the same zones: their DS and DNSKEY RRsets are fetched once for all its lookups.
     const zoneData: ZoneDataCache = new Map();
     const lookup = async (name: string): Promise<CaaAnswer> => {
-      const answer = await validatedLookup(client, name, CAA, opts, zoneData);
-      relied.push(...(answer.rrsets ?? []));
+      const answer = await dns.lookup(name, CAA, zoneData);
       const records = answer.rdatas.flatMap((rdata): CaaRecord[] => {
         const record = parseCaaRdata(rdata);
         return record ? [record] : [];

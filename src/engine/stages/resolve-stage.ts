@@ -2,7 +2,7 @@ import type { ErrorEntry } from '../../evidence/common.js';
 import type { DnssecRrset } from '../../evidence/dnssec.js';
 import type { TargetEvidence } from '../../evidence/target.js';
 import type { DnsClient } from '../../probes/dns/client.js';
-import type { DnssecProbeOptions, ValidatedRrset } from '../../probes/dns/dnssec-probe.js';
+import type { DnssecProbeOptions, ValidatedRrset, ZoneDataCache } from '../../probes/dns/dnssec-probe.js';
 import { errorCode, errorMessage } from '../errors.js';
 import type { ConnectTo, GatherContext } from '../gather.js';
 import type { Target } from '../target.js';
@@ -59,7 +59,8 @@ export async function dnsClient(ctx: GatherContext): Promise<DnsClient> {
 export interface ValidatingDns {
   client: DnsClient;
   opts: Omit<DnssecProbeOptions, 'anchor'>;
-  lookup: (name: string, type: number) => Promise<ValidatedRrset>;
+  /** With `zoneData`, a series of lookups in the same zones (the CAA climb) fetches their DS and DNSKEY once. */
+  lookup: (name: string, type: number, zoneData?: ZoneDataCache) => Promise<ValidatedRrset>;
   relied: DnssecRrset[];
 }
 
@@ -68,8 +69,8 @@ export async function validatingDns(ctx: GatherContext, relied: DnssecRrset[] = 
   const { defaultRootAnchors } = await import('../../dnssec/trust-anchor.js');
   const client = await dnsClient(ctx);
   const opts = { anchors: ctx.dnssec?.anchors ?? defaultRootAnchors(), now: ctx.now, strictAlgorithms: ctx.dnssec?.strictAlgorithms === true };
-  const lookup = async (name: string, type: number): Promise<ValidatedRrset> => {
-    const answer = await validatedLookup(client, name, type, opts);
+  const lookup = async (name: string, type: number, zoneData?: ZoneDataCache): Promise<ValidatedRrset> => {
+    const answer = await validatedLookup(client, name, type, opts, zoneData);
     relied.push(...(answer.rrsets ?? []));
     return answer;
   };

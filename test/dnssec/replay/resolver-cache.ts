@@ -16,6 +16,7 @@ import { type Name, isAtOrBelow, nameToString, namesEqual } from '../../../src/d
 import { nsecCovers } from '../../../src/dnssec/nsec-proof.js';
 import { nsec3HashLabel } from '../../../src/dnssec/nsec3-hash.js';
 import { decodeNsec, decodeNsec3, decodeRrsig } from '../../../src/dnssec/rdata.js';
+import { rrsetWithSignatures } from '../../../src/dnssec/rrset-check.js';
 import { RR } from '../../../src/dnssec/rr-types.js';
 import type { WireMessage, WireRr } from '../../../src/dnssec/wire.js';
 
@@ -61,11 +62,6 @@ export function cachingFetch(fetch: Fetch, opts: { aggressiveNsec: boolean; doma
 
 function reply(m: WireMessage, server: string, rcode: number, answer: WireRr[], authority: WireRr[]): Fetched {
   return { ok: true, server, message: { ...m, flags: (m.flags & ~0xf) | rcode, answer, authority, additional: [] } };
-}
-
-function rrsetWithSignatures(section: readonly WireRr[], owner: Name, type: number): WireRr[] {
-  const covers = (rr: WireRr): boolean => rr.type === RR.RRSIG && rr.rdata.length >= 2 && ((rr.rdata[0]! << 8) | rr.rdata[1]!) === type;
-  return section.filter((rr) => namesEqual(rr.owner, owner) && (rr.type === type || covers(rr)));
 }
 
 /**
